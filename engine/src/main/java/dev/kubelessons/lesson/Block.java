@@ -1,0 +1,24 @@
+package dev.kubelessons.lesson;
+
+import java.util.Optional;
+
+/**
+ * A fenced block of a step. {@code check} is present only for {@link BlockRole#CHECK}
+ * blocks that parsed; {@code position} is the line of the opening fence.
+ */
+public record Block(BlockRole role, String language, String content, SourcePosition position, Optional<CheckSpec> check)
+        implements StepPart {
+
+    public boolean isShell() {
+        return language.equals("sh") || language.equals("bash") || language.equals("shell") || language.equals("console");
+    }
+
+    public boolean isYaml() {
+        return language.equals("yaml") || language.equals("yml");
+    }
+
+    /** Line in the lesson file of the first content line (the one after the fence). */
+    public int contentLine() {
+        return position.line() + 1;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.kubelessons.lesson;
+
+/**
+ * One mistake in a lesson, with where it is and how to fix it. Lint prints these as
+ * {@code file:line:col: message} followed by the fix; the parser collects them instead
+ * of throwing so that an author sees every problem in one run.
+ */
+public record Problem(SourcePosition position, String message, String fix) {
+
+    public String format() {
+        return position + ": " + message + (fix == null || fix.isBlank() ? "" : "\n    fix: " + fix);
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

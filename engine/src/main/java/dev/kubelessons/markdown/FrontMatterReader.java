@@ -1,0 +1,104 @@
+package dev.kubelessons.markdown;
+
+import dev.kubelessons.lesson.LearningPath;
+import dev.kubelessons.lesson.Problem;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads and validates a lesson's front matter; every mistake becomes a {@link Problem} at its line. */
+final class FrontMatterReader {
+
+    /** Two digits, a dash, lowercase words: also safe as a file name and a Kubernetes name part. */
+    static final Pattern LESSON_ID = Pattern.compile("[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,3})\\s*(m|min|minutes)?");
+    private static final List<String> FIELDS = List.of(
+            "id", "title", "summary", "paths", "duration", "prerequisites", "objectives", "images");
+
+    private final Path file;
+    private final List<Problem> problems;
+
+    FrontMatterReader(Path file, List<Problem> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /** @param firstLine the file line where the YAML starts (the line after the opening ---) */
+    Optional<FrontMatter> read(String yaml, int firstLine) {
+        YamlDocument document = new YamlDocument(file, firstLine);
+        int before = problems.size();
+        Optional<YamlMapping> parsed = document.parseOne(yaml, problems)
+                .flatMap(node -> YamlMapping.of(document, node, problems, "the front matter"));
+        if (parsed.isEmpty()) {
+            if (problems.size() == before) {
+                problems.add(new Problem(document.start(), "the front matter is empty",
+                        "add at least id, title, paths and duration"));
+            }
+            return Optional.empty();
+        }
+        YamlMapping fields = parsed.get();
+        fields.rejectUnknownKeys(FIELDS);
+        String id = fields.requiredString("id", "03-clusterip").orElse(null);
+        if (id != null && !LESSON_ID.matcher(id).matches()) {
+            fields.report("id", "lesson id '" + id + "' is not of the form NN-slug",
+                    "use two digits, a dash and lowercase words, e.g. 'id: 03-clusterip' (no '/', '.', spaces or capitals)");
+            id = null;
+        }
+        String title = fields.requiredString("title", "ClusterIP Services").orElse(null);
+        Map<LearningPath, Integer> paths = readPaths(fields);
+        int duration = readDuration(fields);
+        List<String> prerequisites = fields.strings("prerequisites");
+        for (String prerequisite : prerequisites) {
+            if (!LESSON_ID.matcher(prerequisite).matches()) {
+                fields.report("prerequisites", "prerequisite '" + prerequisite + "' is not a lesson id", "name lessons by id, e.g. '02-deployments'");
+            }
+        }
+        List<String> objectives = fields.strings("objectives");
+        if (objectives.isEmpty()) {
+            fields.report("objectives", "the lesson has no objectives", "add 'objectives:' with one '- what the learner can do afterwards' per line");
+        }
+        if (id == null || title == null || paths.isEmpty() || duration <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new FrontMatter(id, title, fields.string("summary").orElse(""), paths, duration,
+                prerequisites, objectives, fields.strings("images")));
+    }
+
+    private Map<LearningPath, Integer> readPaths(YamlMapping fields) {
+        Map<LearningPath, Integer> paths = new EnumMap<>(LearningPath.class);
+        if (!fields.has("paths")) {
+            fields.report("paths", "the lesson is on no learning path",
+                    "add 'paths:' with 'top-down: N' and/or 'bottom-up: N', N being its position on that path");
+            return paths;
+        }
+        fields.mapping("paths").ifPresent(map -> {
+            for (String key : map.keys()) {
+                Optional<LearningPath> path = LearningPath.byId(key);
+                if (path.isEmpty()) {
+                    map.report(key, "unknown learning path '" + key + "'" + NearestWord.suggestion(List.of("top-down", "bottom-up"), key),
+                            "use 'top-down' or 'bottom-up'");
+                } else {
+                    map.integer(key, 1, 999).ifPresent(order -> paths.put(path.get(), order));
+                }
+            }
+        });
+        return paths;
+    }
+
+    private int readDuration(YamlMapping fields) {
+        Optional<String> text = fields.requiredString("duration", "20m");
+        if (text.isEmpty()) {
+            return 0;
+        }
+        Matcher matcher = DURATION.matcher(text.get().trim());
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) == 0) {
+            fields.report("duration", "duration '" + text.get() + "' is not a number of minutes", "write e.g. 'duration: 20m'");
+            return 0;
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.kubelessons.markdown;
+
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.lesson.SourcePosition;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Decodes a lesson file's bytes, refusing what is too large or not UTF-8 text, before any parser sees it. */
+final class LessonText {
+
+    /** Far above any real lesson; keeps a runaway file from costing the whole site build. */
+    static final int MAX_BYTES = 1024 * 1024;
+
+    private LessonText() {
+    }
+
+    static Optional<String> decode(Path file, byte[] bytes, List<Problem> problems) {
+        SourcePosition start = SourcePosition.of(file, 1, 1);
+        if (bytes.length > MAX_BYTES) {
+            problems.add(new Problem(start, "the lesson is " + (bytes.length / 1024) + " KiB; the limit is " + (MAX_BYTES / 1024) + " KiB",
+                    "split it into several lessons, or move large files out of the Markdown"));
+            return Optional.empty();
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                problems.add(new Problem(position(file, bytes, i), "the file contains a NUL byte: it is binary, not a Markdown lesson",
+                        "remove this file from the lessons folder, or save it as UTF-8 text"));
+                return Optional.empty();
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return Optional.of(text.replace("\r\n", "\n").replace('\r', '\n'));
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(start, "the file is not valid UTF-8 text", "save it as UTF-8 in your editor"));
+            return Optional.empty();
+        }
+    }
+
+    private static SourcePosition position(Path file, byte[] bytes, int offset) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return SourcePosition.of(file, line, column);
+    }
+}

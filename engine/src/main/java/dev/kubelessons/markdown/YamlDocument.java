@@ -1,0 +1,85 @@
+package dev.kubelessons.markdown;
+
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.lesson.SourcePosition;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Parses YAML embedded in a lesson into SnakeYAML nodes that keep their line and column,
+ * shifted to positions in the lesson file. Syntax errors become {@link Problem}s.
+ */
+public final class YamlDocument {
+
+    private static final int MAX_CODE_POINTS = 1_000_000;
+
+    private final Path file;
+    private final int firstLine;
+
+    /** @param firstLine the line of the lesson file on which the YAML text starts */
+    public YamlDocument(Path file, int firstLine) {
+        this.file = file;
+        this.firstLine = firstLine;
+    }
+
+    public SourcePosition position(Mark mark) {
+        return mark == null ? SourcePosition.of(file, firstLine, 1)
+                : SourcePosition.of(file, firstLine + mark.getLine(), mark.getColumn() + 1);
+    }
+
+    /** Where the YAML text begins. */
+    public SourcePosition start() {
+        return SourcePosition.of(file, firstLine, 1);
+    }
+
+    public SourcePosition position(Node node) {
+        return position(node.getStartMark());
+    }
+
+    /** All documents of the text (a manifest block may hold several, separated by ---). */
+    public List<Node> parseAll(String text, List<Problem> problems) {
+        List<Node> nodes = new ArrayList<>();
+        try {
+            for (Node node : yaml().composeAll(new StringReader(text))) {
+                if (node != null) {
+                    nodes.add(node);
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            problems.add(new Problem(position(e.getProblemMark()),
+                    "YAML does not parse: " + e.getProblem(),
+                    "check the indentation and quoting near this line (a tab, an unclosed quote or a missing ':' is the usual cause)"));
+        } catch (YAMLException e) {
+            problems.add(new Problem(SourcePosition.of(file, firstLine, 1), "YAML does not parse: " + e.getMessage(),
+                    "simplify this block; it must be plain YAML without aliases or custom tags"));
+        }
+        return nodes;
+    }
+
+    public Optional<Node> parseOne(String text, List<Problem> problems) {
+        List<Node> all = parseAll(text, problems);
+        if (all.size() > 1) {
+            problems.add(new Problem(position(all.get(1)), "expected one YAML document, found " + all.size(),
+                    "remove the extra '---' separator"));
+        }
+        return all.stream().findFirst();
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10); // billion-laughs guard
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setNestingDepthLimit(50);
+        return new Yaml(options);
+    }
+}

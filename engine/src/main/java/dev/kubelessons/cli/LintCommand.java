@@ -1,0 +1,46 @@
+package dev.kubelessons.cli;
+
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.lint.Linter;
+import dev.kubelessons.markdown.CourseLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jbang lesson lint}: every problem in every lesson, as file:line:col with the fix; exit 2 if any. */
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Check every lesson for mistakes; prints file:line:col: message and the fix.")
+public final class LintCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ProjectLayout layout = global.layout();
+        CourseLoader.Loaded loaded = new CourseLoader().load(layout.lessons());
+        List<Problem> problems = new Linter().lint(loaded);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path relativeTo = Path.of("").toAbsolutePath();
+        for (Problem problem : problems) {
+            err.println(problem.relativeTo(relativeTo).format());
+        }
+        if (problems.isEmpty()) {
+            out.println("lint: " + loaded.files().size() + " lessons, no problems");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        err.println("lint: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in "
+                + problems.stream().map(p -> p.position().file()).distinct().count() + " file(s)");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+}

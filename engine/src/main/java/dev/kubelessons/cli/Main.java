@@ -1,0 +1,55 @@
+package dev.kubelessons.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of {@code jbang lesson}: builds the command tree and maps every failure to a contract exit code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        LessonCommand root = new LessonCommand();
+        CommandLine cli = new CommandLine(root);
+        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> report(exception, root.global.verbose, commandLine.getErr()));
+        cli.setParameterExceptionHandler((exception, args) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("error: " + exception.getMessage());
+            err.println("  next: see '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli;
+    }
+
+    /** The one place where exceptions become messages and exit codes. */
+    static int report(Exception exception, boolean verbose, PrintWriter err) {
+        if (exception instanceof KubelessonsException known) {
+            err.println("error: " + known.getMessage());
+            if (known.nextStep() != null) {
+                err.println("  next: " + known.nextStep());
+            }
+            if (verbose) {
+                exception.printStackTrace(err);
+            }
+            err.flush();
+            return known.exitCode();
+        }
+        err.println("internal error: " + exception);
+        err.println("  next: run again with --verbose for the stack trace, and report it with the command you ran");
+        if (verbose) {
+            exception.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+}

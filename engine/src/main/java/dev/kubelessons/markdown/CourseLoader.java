@@ -1,0 +1,105 @@
+package dev.kubelessons.markdown;
+
+import dev.kubelessons.lesson.Course;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.lesson.SourcePosition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Loads every lesson of a lessons folder. Files whose name is all capitals (README.md,
+ * CATALOG.md) are documentation, not lessons. Cross-lesson rules live here: unique ids and
+ * prerequisites that exist. The site, the runner and lint all load lessons through this class.
+ */
+public final class CourseLoader {
+
+    private final LessonParser parser = new LessonParser();
+
+    /** The course, with every problem found in any file. */
+    public record Loaded(Course course, List<ParsedLesson> files, List<Problem> problems) {
+        public boolean clean() {
+            return problems.isEmpty();
+        }
+    }
+
+    public Loaded load(Path lessonsDir) {
+        if (!Files.isDirectory(lessonsDir)) {
+            throw new LessonsFolderException(lessonsDir);
+        }
+        List<ParsedLesson> files = new ArrayList<>();
+        for (Path file : lessonFiles(lessonsDir)) {
+            files.add(parse(file));
+        }
+        List<Problem> problems = new ArrayList<>();
+        files.forEach(f -> problems.addAll(f.problems()));
+        List<Lesson> lessons = files.stream().flatMap(f -> f.lesson().stream()).toList();
+        problems.addAll(crossLessonProblems(lessons));
+        Set<Lesson> duplicates = duplicateIds(lessons);
+        return new Loaded(new Course(lessons.stream().filter(l -> !duplicates.contains(l)).toList()), files, problems);
+    }
+
+    public ParsedLesson parse(Path file) {
+        try {
+            return parser.parse(file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return new ParsedLesson(file, java.util.Optional.empty(), List.of(new Problem(SourcePosition.of(file, 1, 1),
+                    "cannot read the file: " + e.getMessage(), "check that it exists and is readable")));
+        }
+    }
+
+    public static List<Path> lessonFiles(Path lessonsDir) {
+        try (Stream<Path> stream = Files.list(lessonsDir)) {
+            return stream.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !isDocumentation(p))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isDocumentation(Path file) {
+        String stem = file.getFileName().toString().replaceFirst("\\.md$", "");
+        return stem.equals(stem.toUpperCase(java.util.Locale.ROOT)) && stem.chars().anyMatch(Character::isLetter);
+    }
+
+    private static List<Problem> crossLessonProblems(List<Lesson> lessons) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Lesson> byId = new HashMap<>();
+        for (Lesson lesson : lessons) {
+            Lesson earlier = byId.putIfAbsent(lesson.id(), lesson);
+            if (earlier != null) {
+                problems.add(new Problem(SourcePosition.of(lesson.source(), 2, 1), "duplicate lesson id '" + lesson.id() + "', also used by " + earlier.source(),
+                        "give each lesson its own id"));
+            }
+        }
+        for (Lesson lesson : lessons) {
+            for (String prerequisite : lesson.prerequisites()) {
+                if (!byId.containsKey(prerequisite)) {
+                    problems.add(new Problem(SourcePosition.of(lesson.source(), 2, 1), "prerequisite '" + prerequisite + "' of " + lesson.id() + " is not a lesson"
+                            + NearestWord.suggestion(byId.keySet(), prerequisite),
+                            "name an existing lesson id, or remove it from 'prerequisites'"));
+                } else if (prerequisite.equals(lesson.id())) {
+                    problems.add(new Problem(SourcePosition.of(lesson.source(), 2, 1), "lesson " + lesson.id() + " lists itself as a prerequisite", "remove it"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Set<Lesson> duplicateIds(List<Lesson> lessons) {
+        Map<String, List<Lesson>> byId = lessons.stream().collect(Collectors.groupingBy(Lesson::id));
+        return byId.values().stream().filter(l -> l.size() > 1).flatMap(l -> l.stream().skip(1)).collect(Collectors.toSet());
+    }
+}

@@ -1,30 +1,71 @@
 package dev.kubelessons.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** Options every command accepts (DESIGN.md: --cluster, --lessons), plus --verbose and --no-color. */
+/**
+ * Options every command accepts (DESIGN.md: --cluster, --lessons), plus --verbose and --no-color.
+ * Each command mixes this in under the field name {@code global}; a value not given to a
+ * subcommand is taken from its parents, so {@code lesson --cluster kwok list} and
+ * {@code lesson list --cluster kwok} mean the same. Read values through the methods.
+ */
 public final class GlobalOptions {
 
-    @Option(names = "--cluster", scope = ScopeType.INHERIT, paramLabel = "kind|kwok|context:<name>",
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--cluster", paramLabel = "kind|kwok|context:<name>",
             description = "Cluster to use: kind, kwok, or context:<name> from your kubeconfig. Default: kind if Docker and kind exist, else kwok.")
-    public String cluster;
+    String cluster;
 
-    @Option(names = "--lessons", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Lessons folder (default: lessons/ of this repository).")
-    public Path lessons;
+    @Option(names = "--lessons", paramLabel = "DIR", description = "Lessons folder (default: lessons/ of this repository).")
+    Path lessons;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and debug output.")
-    public boolean verbose;
+    @Option(names = "--verbose", description = "Show stack traces and debug output.")
+    boolean verbose;
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Plain output without colours (also: NO_COLOR=1).")
-    public boolean noColor;
+    @Option(names = "--no-color", description = "Plain output without colours (also: NO_COLOR=1).")
+    boolean noColor;
 
-    public ProjectLayout layout() {
-        return ProjectLayout.discover(lessons);
+    public String cluster() {
+        return cluster != null ? cluster : parent() == null ? null : parent().cluster();
+    }
+
+    public Path lessons() {
+        return lessons != null ? lessons : parent() == null ? null : parent().lessons();
+    }
+
+    public boolean verbose() {
+        return verbose || (parent() != null && parent().verbose());
     }
 
     public boolean color() {
-        return !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+        boolean off = noColor || (parent() != null && !parent().color());
+        return !off && System.getenv("NO_COLOR") == null && System.console() != null;
+    }
+
+    public ProjectLayout layout() {
+        return ProjectLayout.discover(lessons());
+    }
+
+    /** The options of the command that ran, found by its mixin name; empty options if it has none. */
+    static GlobalOptions of(CommandSpec spec) {
+        CommandSpec mixin = spec.mixins().get("global");
+        return mixin != null && mixin.userObject() instanceof GlobalOptions options ? options : new GlobalOptions();
+    }
+
+    private GlobalOptions parent() {
+        if (mixee == null) {
+            return null;
+        }
+        for (CommandSpec spec = mixee.parent(); spec != null; spec = spec.parent()) {
+            CommandSpec mixin = spec.mixins().get("global");
+            if (mixin != null && mixin.userObject() instanceof GlobalOptions options) {
+                return options;
+            }
+        }
+        return null;
     }
 }

@@ -21,7 +21,7 @@ public final class Main {
     public static CommandLine commandLine() {
         LessonCommand root = new LessonCommand();
         CommandLine cli = new CommandLine(root);
-        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> report(exception, root.global.verbose, commandLine.getErr()));
+        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> report(exception, GlobalOptions.of(commandLine.getCommandSpec()).verbose(), commandLine.getErr()));
         cli.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();
             err.println("error: " + exception.getMessage());

@@ -1,0 +1,38 @@
+package dev.kubelessons.lint;
+
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.markdown.CourseLoader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Everything lint reports: the parser's and loader's problems, then the rules that need a
+ * whole lesson (structure, CEL, manifests against the Kubernetes schema), sorted by place.
+ */
+public final class Linter {
+
+    private final List<LessonRule> rules;
+
+    public Linter() {
+        this(List.of(new StructureRule(), new CelRule(), new ManifestRule(), new SolutionCommandRule()));
+    }
+
+    public Linter(List<LessonRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public List<Problem> lint(CourseLoader.Loaded loaded) {
+        List<Problem> problems = new ArrayList<>(loaded.problems());
+        for (Lesson lesson : loaded.course().lessons()) {
+            for (LessonRule rule : rules) {
+                problems.addAll(rule.check(lesson));
+            }
+        }
+        problems.sort(Comparator.comparing((Problem p) -> p.position().file().toString())
+                .thenComparingInt(p -> p.position().line())
+                .thenComparingInt(p -> p.position().column()));
+        return problems;
+    }
+}

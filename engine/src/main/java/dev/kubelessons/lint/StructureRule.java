@@ -1,0 +1,51 @@
+package dev.kubelessons.lint;
+
+import dev.kubelessons.lesson.BlockRole;
+import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.lesson.SourcePosition;
+import dev.kubelessons.lesson.Step;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A lesson has steps, every step has a check and a way to make it pass, the lesson has a solution, check ids are unique. */
+final class StructureRule implements LessonRule {
+
+    @Override
+    public List<Problem> check(Lesson lesson) {
+        List<Problem> problems = new ArrayList<>();
+        SourcePosition top = SourcePosition.of(lesson.source(), 1, 1);
+        if (lesson.steps().isEmpty()) {
+            problems.add(new Problem(top, "the lesson has no steps", "add a '## Step title' section with its text and a '```yaml check' block"));
+        }
+        if (lesson.steps().size() > 8) {
+            problems.add(new Problem(lesson.steps().get(8).position(), "the lesson has " + lesson.steps().size() + " steps",
+                    "split it into two lessons; 2 to 6 steps keep a lesson under half an hour"));
+        }
+        if (lesson.blocks(BlockRole.SOLUTION).isEmpty() && !lesson.steps().isEmpty()) {
+            problems.add(new Problem(top, "the lesson has no reference solution",
+                    "add a '```yaml solution' or '```sh solution' block to the steps whose checks the learner must make pass"));
+        }
+        Map<String, CheckSpec> ids = new HashMap<>();
+        for (Step step : lesson.steps()) {
+            if (step.blocks(BlockRole.CHECK).isEmpty()) {
+                problems.add(new Problem(step.position(), "step '" + step.title() + "' has no check",
+                        "add a '```yaml check' block that says when the step is done"));
+            } else if (step.blocks(BlockRole.SOLUTION).isEmpty() && step.blocks(BlockRole.APPLY).isEmpty()) {
+                problems.add(new Problem(step.position(), "step '" + step.title() + "' has checks but no solution",
+                        "add a '```yaml solution' or '```sh solution' block (or an '```yaml apply' block) that makes them pass"));
+            }
+            for (CheckSpec check : step.checks()) {
+                CheckSpec earlier = ids.putIfAbsent(check.info().id(), check);
+                if (earlier != null) {
+                    problems.add(new Problem(check.info().position(), "duplicate check id '" + check.info().id() + "' (first at line "
+                            + earlier.info().position().line() + ")", "give the check its own 'id:'"));
+                }
+            }
+        }
+        return problems;
+    }
+}

@@ -31,7 +31,10 @@ final class KubernetesKinds {
 
     /** apiVersions under which a kind exists, e.g. Deployment -> [apps/v1]. */
     List<String> apiVersionsOf(String kind) {
-        return List.copyOf(table().getOrDefault(kind, new TreeSet<>()));
+        List<String> all = List.copyOf(table().getOrDefault(kind, new TreeSet<>()));
+        // Suggest what a current cluster serves: GA versions, not beta ones or the long-gone extensions group.
+        List<String> current = all.stream().filter(v -> !v.matches(".*v[0-9]+(alpha|beta)[0-9]*") && !v.startsWith("extensions/")).toList();
+        return current.isEmpty() ? all : current;
     }
 
     java.util.Set<String> kinds() {

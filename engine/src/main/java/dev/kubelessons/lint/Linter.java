@@ -25,7 +25,7 @@ public final class Linter {
 
     public List<Problem> lint(CourseLoader.Loaded loaded) {
         List<Problem> problems = new ArrayList<>(loaded.problems());
-        for (Lesson lesson : loaded.course().lessons()) {
+        for (Lesson lesson : loaded.allLessons()) {
             for (LessonRule rule : rules) {
                 problems.addAll(rule.check(lesson));
             }

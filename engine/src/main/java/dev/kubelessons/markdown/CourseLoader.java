@@ -25,8 +25,13 @@ public final class CourseLoader {
 
     private final LessonParser parser = new LessonParser();
 
-    /** The course, with every problem found in any file. */
+    /** The course (clean lessons only), every parsed file, and every problem found in any file. */
     public record Loaded(Course course, List<ParsedLesson> files, List<Problem> problems) {
+        /** Every lesson that could be built, including those with problems. */
+        public List<Lesson> allLessons() {
+            return files.stream().flatMap(f -> f.lesson().stream()).toList();
+        }
+
         public boolean clean() {
             return problems.isEmpty();
         }
@@ -45,7 +50,10 @@ public final class CourseLoader {
         List<Lesson> lessons = files.stream().flatMap(f -> f.lesson().stream()).toList();
         problems.addAll(crossLessonProblems(lessons));
         Set<Lesson> duplicates = duplicateIds(lessons);
-        return new Loaded(new Course(lessons.stream().filter(l -> !duplicates.contains(l)).toList()), files, problems);
+        // The course holds only lessons that parsed cleanly; lint still sees the others through files().
+        List<Lesson> clean = files.stream().filter(ParsedLesson::clean).flatMap(f -> f.lesson().stream())
+                .filter(l -> !duplicates.contains(l)).toList();
+        return new Loaded(new Course(clean), files, problems);
     }
 
     public ParsedLesson parse(Path file) {

@@ -38,7 +38,7 @@ public final class LessonParser {
     public ParsedLesson parse(Path file, byte[] bytes) {
         List<Problem> problems = new ArrayList<>();
         Optional<Lesson> lesson = LessonText.decode(file, bytes, problems).flatMap(text -> parseText(file, text, problems));
-        return new ParsedLesson(file, problems.isEmpty() ? lesson : Optional.empty(), problems);
+        return new ParsedLesson(file, lesson, problems);
     }
 
     private Optional<Lesson> parseText(Path file, String text, List<Problem> problems) {

@@ -6,10 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The outcome of parsing one file: the lesson if it could be built, and every problem found. */
+/**
+ * The outcome of parsing one file: the lesson if its front matter allowed building one (even
+ * when other parts have problems, so lint can check the rest too), and every problem found.
+ */
 public record ParsedLesson(Path file, Optional<Lesson> lesson, List<Problem> problems) {
 
     public ParsedLesson {
         problems = List.copyOf(problems);
+    }
+
+    public boolean clean() {
+        return problems.isEmpty();
     }
 }

@@ -1,0 +1,45 @@
+package dev.kubelessons;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Fixture folders and golden files for scenario tests; -Dgolden.update=true rewrites the golden files. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static Path resources() {
+        return Path.of("src/test/resources").toAbsolutePath();
+    }
+
+    public static Path fixture(String name) {
+        return resources().resolve("fixtures").resolve(name);
+    }
+
+    public static Path repositoryRoot() {
+        return Path.of(System.getProperty("kubelessons.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Compares {@code actual} with the golden file, or rewrites it when golden.update is set. */
+    public static void assertGolden(String goldenName, String actual) {
+        Path golden = resources().resolve("golden").resolve(goldenName);
+        try {
+            if (Boolean.getBoolean("golden.update") || !Files.exists(golden) && Boolean.getBoolean("golden.create")) {
+                Files.createDirectories(golden.getParent());
+                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            if (!Files.exists(golden)) {
+                throw new AssertionError("golden file " + golden + " is missing; run the test with -Dgolden.update=true to create it");
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
+                    "output differs from " + golden + " (run with -Dgolden.update=true if the change is intended)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kubelessons.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelessons.Fixtures;
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.markdown.CourseLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Lint over a miniature course of broken lessons: every mistake found, each at its line, all in one run. */
+class LintFixturesTest {
+
+    private static final Path BROKEN = Fixtures.fixture("broken-course");
+
+    private final List<Problem> problems = new Linter().lint(new CourseLoader().load(BROKEN));
+
+    private String report() {
+        return problems.stream().map(p -> p.relativeTo(BROKEN).format()).collect(Collectors.joining("\n")) + "\n";
+    }
+
+    private void assertReported(String file, int line, String fragment) {
+        assertTrue(problems.stream().anyMatch(p -> p.position().file().getFileName().toString().equals(file)
+                        && p.position().line() == line && p.message().contains(fragment)),
+                "expected " + file + ":" + line + " '" + fragment + "' in:\n" + report());
+    }
+
+    @Test
+    void reportMatchesGoldenFile() {
+        Fixtures.assertGolden("lint/broken-course.txt", report());
+    }
+
+    @Test
+    void everyBrokenFixtureIsReportedAtItsLine() {
+        assertReported("01-no-front-matter.md", 1, "no front matter");
+        assertReported("02-bad-front-yaml.md", 4, "YAML does not parse");
+        assertReported("03-unclosed-fence.md", 10, "never closed");
+        assertReported("04-unknown-role-and-kind.md", 4, "unknown learning path 'sideways'");
+        assertReported("04-unknown-role-and-kind.md", 10, "unknown block role 'chek'");
+        assertReported("04-unknown-role-and-kind.md", 16, "unknown check kind 'exist' (did you mean 'exists'?)");
+        assertReported("05-bad-cel.md", 15, "invalid CEL");
+        assertReported("06-target-port.md", 20, "unknown field 'target_port' in Service.spec.ports[0] (did you mean 'targetPort'?)");
+        assertReported("06-target-port.md", 15, "sets metadata.namespace");
+        assertReported("06-target-port.md", 24, "kind Deployment is not served under apiVersion 'apps/v2'");
+        assertReported("06-target-port.md", 30, "unknown kind 'Servise' (did you mean 'Service'?)");
+        assertReported("06-target-port.md", 40, "must be a whole number");
+        assertReported("07-no-check-no-solution.md", 2, "prerequisite '99-missing'");
+        assertReported("07-no-check-no-solution.md", 9, "has no check");
+        assertReported("07-no-check-no-solution.md", 23, "without a shell");
+        assertReported("07-no-check-no-solution.md", 24, "must not set -n");
+        assertReported("08-bad-id.md", 2, "not of the form NN-slug");
+        assertReported("04-unknown-role-and-kind.md", 10, "unknown block role");
+        assertReported("05-bad-cel.md", 15, "invalid CEL");
+    }
+
+    @Test
+    void theSnakeCaseFixSaysWhatToDo() {
+        Problem problem = problems.stream().filter(p -> p.message().contains("target_port")).findFirst().orElseThrow();
+        assertTrue(problem.fix().contains("rename it to 'targetPort'"), problem.fix());
+        assertEquals(7, problem.position().column());
+    }
+
+    @Test
+    void htmlInALessonIsNotALintProblem() {
+        assertTrue(problems.stream().noneMatch(p -> p.position().file().getFileName().toString().equals("09-html.md")), report());
+    }
+}

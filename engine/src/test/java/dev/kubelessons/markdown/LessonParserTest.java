@@ -1,0 +1,91 @@
+package dev.kubelessons.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelessons.Fixtures;
+import dev.kubelessons.lesson.BlockRole;
+import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.LearningPath;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.lesson.Problem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class LessonParserTest {
+
+    private final LessonParser parser = new LessonParser();
+
+    @Test
+    void parsesTheTinyLessonIntoTheModel() {
+        CourseLoader.Loaded loaded = new CourseLoader().load(Fixtures.fixture("good-course"));
+        assertEquals(java.util.List.of(), loaded.problems());
+        Lesson lesson = loaded.course().lesson("01-tiny").orElseThrow();
+        assertEquals("A tiny lesson", lesson.title());
+        assertEquals(1, lesson.positionOn(LearningPath.TOP_DOWN));
+        assertEquals(2, lesson.positionOn(LearningPath.BOTTOM_UP));
+        assertEquals(10, lesson.durationMinutes());
+        assertEquals(2, lesson.steps().size());
+        assertEquals("Create the web Deployment", lesson.steps().get(0).title());
+        assertEquals("create-the-web-deployment", lesson.steps().get(0).anchor());
+        assertEquals(1, lesson.steps().get(0).blocks(BlockRole.APPLY).size());
+        assertTrue(lesson.introduction().markdown().startsWith("Every lesson starts"));
+        assertEquals(4, lesson.checks().size());
+        CheckSpec.Cel cel = assertInstanceOf(CheckSpec.Cel.class, lesson.checks().get(1));
+        assertTrue(cel.expression().contains("object.spec.selector.app == 'web'"));
+        CheckSpec.Endpoints endpoints = assertInstanceOf(CheckSpec.Endpoints.class, lesson.checks().get(2));
+        assertEquals(2, endpoints.count());
+        assertTrue(lesson.checks().get(3).needsDataPlane());
+        assertFalse(lesson.checks().get(0).needsDataPlane());
+        // The plain ```sh example stays prose; the hint and solution are blocks.
+        assertEquals(1, lesson.steps().get(1).blocks(BlockRole.HINT).size());
+        assertEquals(1, lesson.steps().get(1).blocks(BlockRole.SOLUTION).size());
+        assertEquals(0, lesson.steps().get(1).blocks(BlockRole.EXAMPLE).size());
+    }
+
+    @Test
+    void blockPositionsAreLinesOfTheFile() {
+        Lesson lesson = new CourseLoader().load(Fixtures.fixture("good-course")).course().lessons().get(0);
+        // The first ```yaml apply fence is on line 19 of 01-tiny.md; a check's place is its first field.
+        assertEquals(19, lesson.steps().get(0).blocks(BlockRole.APPLY).get(0).position().line());
+        assertEquals(41, lesson.checks().get(0).info().position().line());
+    }
+
+    @Test
+    void binaryGarbageIsAProblemNotAnException() {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(42).nextBytes(garbage);
+        ParsedLesson parsed = parser.parse(Path.of("lessons/99-garbage.md"), garbage);
+        assertTrue(parsed.lesson().isEmpty());
+        assertFalse(parsed.problems().isEmpty());
+    }
+
+    @Test
+    void aTenMegabyteLessonIsRefusedWithItsSize() {
+        byte[] huge = new byte[10 * 1024 * 1024];
+        Arrays.fill(huge, (byte) 'a');
+        ParsedLesson parsed = parser.parse(Path.of("lessons/99-huge.md"), huge);
+        Problem problem = parsed.problems().get(0);
+        assertTrue(problem.message().contains("10240 KiB"), problem.message());
+        assertEquals(1, problem.position().line());
+    }
+
+    @Test
+    void invalidUtf8IsNamed() {
+        byte[] latin1 = "---\nid: 01-caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1);
+        ParsedLesson parsed = parser.parse(Path.of("lessons/01-cafe.md"), latin1);
+        assertTrue(parsed.problems().get(0).message().contains("not valid UTF-8"));
+    }
+
+    @Test
+    void yamlBombsAreRefused() {
+        String bomb = "---\nid: 01-bomb\ntitle: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n";
+        ParsedLesson parsed = parser.parse(Path.of("lessons/01-bomb.md"), bomb.getBytes(StandardCharsets.UTF_8));
+        assertFalse(parsed.problems().isEmpty());
+    }
+}

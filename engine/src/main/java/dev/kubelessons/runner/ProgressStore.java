@@ -1,0 +1,131 @@
+package dev.kubelessons.runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A learner's progress (passed checks, finished lessons) in the user's state folder, as
+ * versioned JSON written atomically. A file that cannot be read is kept aside, not lost.
+ */
+public final class ProgressStore {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Progress in one lesson. */
+    public record LessonProgress(TreeSet<String> passedChecks, Optional<String> finishedAt) {
+        public boolean finished() {
+            return finishedAt.isPresent();
+        }
+    }
+
+    private final Path file;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ProgressStore(Path file, Clock clock) {
+        this.file = file;
+        this.clock = clock;
+    }
+
+    /** $KUBELESSONS_STATE, else $XDG_STATE_HOME/kubelessons, else ~/.local/state/kubelessons. */
+    public static ProgressStore forUser() {
+        String explicit = System.getenv("KUBELESSONS_STATE");
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path dir = explicit != null && !explicit.isBlank() ? Path.of(explicit)
+                : xdg != null && !xdg.isBlank() ? Path.of(xdg, "kubelessons")
+                : Path.of(System.getProperty("user.home"), ".local", "state", "kubelessons");
+        return new ProgressStore(dir.resolve("progress.json"), Clock.systemUTC());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized Map<String, LessonProgress> all() {
+        Map<String, LessonProgress> result = new LinkedHashMap<>();
+        JsonNode lessons = read().path("lessons");
+        for (Map.Entry<String, JsonNode> entry : lessons.properties()) {
+            TreeSet<String> passed = new TreeSet<>();
+            entry.getValue().path("passedChecks").forEach(n -> passed.add(n.asString()));
+            JsonNode finished = entry.getValue().path("finishedAt");
+            result.put(entry.getKey(), new LessonProgress(passed, finished.isString() ? Optional.of(finished.asString()) : Optional.empty()));
+        }
+        return result;
+    }
+
+    public LessonProgress of(String lessonId) {
+        return all().getOrDefault(lessonId, new LessonProgress(new TreeSet<>(), Optional.empty()));
+    }
+
+    /** Records the checks that pass now; the lesson is finished when {@code finished} is true. */
+    public synchronized void record(String lessonId, Iterable<String> passedChecks, boolean finished) {
+        ObjectNode root = read();
+        ObjectNode lessons = root.has("lessons") && root.get("lessons").isObject() ? (ObjectNode) root.get("lessons") : root.putObject("lessons");
+        ObjectNode lesson = lessons.has(lessonId) ? (ObjectNode) lessons.get(lessonId) : lessons.putObject(lessonId);
+        TreeSet<String> passed = new TreeSet<>();
+        lesson.path("passedChecks").forEach(n -> passed.add(n.asString()));
+        passedChecks.forEach(passed::add);
+        var array = lesson.putArray("passedChecks");
+        passed.forEach(array::add);
+        if (finished && !lesson.has("finishedAt")) {
+            lesson.put("finishedAt", clock.instant().toString());
+        }
+        write(root);
+    }
+
+    public synchronized void forget(String lessonId) {
+        ObjectNode root = read();
+        if (root.get("lessons") instanceof ObjectNode lessons) {
+            lessons.remove(lessonId);
+        }
+        write(root);
+    }
+
+    private ObjectNode read() {
+        if (!Files.exists(file)) {
+            return fresh();
+        }
+        try {
+            JsonNode node = json.readTree(file.toFile());
+            if (node instanceof ObjectNode object && object.path("schemaVersion").asInt() == SCHEMA_VERSION) {
+                return object;
+            }
+            return setAside("schema version " + node.path("schemaVersion").asString("missing"));
+        } catch (JacksonException e) {
+            return setAside("unreadable JSON");
+        }
+    }
+
+    /** Keeps an unreadable or newer file as progress.json.bad-<time> and starts afresh. */
+    private ObjectNode setAside(String why) {
+        try {
+            Path aside = file.resolveSibling(file.getFileName() + ".bad-" + clock.millis());
+            Files.move(file, aside);
+            System.err.println("note: progress file " + file + " had " + why + "; kept as " + aside + ", starting afresh");
+        } catch (IOException e) {
+            System.err.println("note: progress file " + file + " had " + why + " and could not be moved aside: " + e.getMessage());
+        }
+        return fresh();
+    }
+
+    private ObjectNode fresh() {
+        ObjectNode root = json.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.putObject("lessons");
+        return root;
+    }
+
+    private void write(ObjectNode root) {
+        AtomicFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+}

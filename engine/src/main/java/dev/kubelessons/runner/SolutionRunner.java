@@ -1,0 +1,46 @@
+package dev.kubelessons.runner;
+
+import dev.kubelessons.lesson.Block;
+import dev.kubelessons.lesson.BlockRole;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.lesson.Step;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Fast-forwards a lesson: step by step, applies the manifests the learner was asked to apply,
+ * then the reference solution (manifests by server-side apply, kubectl commands as written).
+ */
+public final class SolutionRunner {
+
+    private final ManifestApplier applier;
+    private final Supplier<Kubectl> kubectl;
+
+    /** kubectl is located lazily: lessons whose solutions are only manifests do not need it. */
+    public SolutionRunner(ManifestApplier applier, Supplier<Kubectl> kubectl) {
+        this.applier = applier;
+        this.kubectl = kubectl;
+    }
+
+    public void solve(Lesson lesson, String namespace) {
+        for (Step step : lesson.steps()) {
+            solve(lesson, step, namespace);
+        }
+    }
+
+    public void solve(Lesson lesson, Step step, String namespace) {
+        for (Block block : step.blocks(BlockRole.APPLY)) {
+            applier.apply(block, namespace, lesson.id());
+        }
+        for (Block block : step.blocks(BlockRole.SOLUTION)) {
+            if (block.isYaml()) {
+                applier.apply(block, namespace, lesson.id());
+            } else {
+                List<List<String>> commands = SolutionCommands.parse(block.content());
+                for (List<String> command : commands) {
+                    kubectl.get().run(command, namespace, block.position().toString());
+                }
+            }
+        }
+    }
+}

@@ -1,17 +1,33 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.check.Verdict;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.report.LessonResult;
+import dev.kubelessons.report.ReportFormat;
+import dev.kubelessons.runner.ClusterSession;
+import dev.kubelessons.runner.InteractiveLoop;
+import dev.kubelessons.runner.LessonChecks;
+import dev.kubelessons.runner.ProgressStore;
+import dev.kubelessons.runner.Terminal;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code jbang lesson}: with a lesson id, runs that lesson; otherwise dispatches to a subcommand. */
+/** {@code jbang lesson}: with a lesson id, runs that lesson (interactive, --check or --solve); otherwise a subcommand. */
 @Command(name = "lesson", mixinStandardHelpOptions = true, version = "kubelessons 0.1.0",
         description = "Interactive Kubernetes networking lessons, checked live against your cluster.",
-        subcommands = {LintCommand.class, SiteCommand.class})
+        subcommands = {ListCommand.class, ResetCommand.class, VerifyCommand.class, LintCommand.class, SiteCommand.class, ClusterCommand.class})
 public final class LessonCommand implements Callable<Integer> {
+
+    /** How long --solve waits for the cluster to settle (rollouts, endpoints) before reporting. */
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(90);
 
     @Mixin
     GlobalOptions global = new GlobalOptions();
@@ -22,12 +38,46 @@ public final class LessonCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "<id>", description = "Lesson id, e.g. 03-clusterip.")
     String lessonId;
 
+    @Option(names = "--check", description = "Run the checks once and exit: 0 all pass, 1 a check failed.")
+    boolean check;
+
+    @Option(names = "--solve", description = "Apply the reference solution, then check.")
+    boolean solve;
+
+    @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text", description = "Output of --check and --solve (default: text).")
+    String format;
+
     @Override
     public Integer call() {
         if (lessonId == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.BAD_INPUT;
         }
-        throw new UserInputException("running lessons is not available in this build yet", "use 'lint' or 'site' for now");
+        ReportFormat reportFormat = ReportFormat.parse(format);
+        Lesson lesson = new LessonLookup(global.layout()).lesson(lessonId);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ClusterSession session = ClusterSession.open(global.cluster(), err)) {
+            if (!check && !solve) {
+                return new InteractiveLoop(session, lesson, ProgressStore.forUser(), Terminal.system(global.color())).run();
+            }
+            boolean created = session.sandbox().ensure(lesson);
+            if (created) {
+                err.println("namespace " + session.sandbox().namespace(lesson) + " created, setup applied");
+            }
+            long start = System.nanoTime();
+            List<Verdict> verdicts;
+            if (solve) {
+                session.solutions().solve(lesson, session.sandbox().namespace(lesson));
+                verdicts = LessonChecks.untilPassing(lesson, session.checkContext(lesson), SETTLE_TIMEOUT);
+            } else {
+                verdicts = LessonChecks.now(lesson, session.checkContext(lesson));
+            }
+            LessonResult result = new LessonResult(lesson.id(), lesson.title(), verdicts, Duration.ofNanos(System.nanoTime() - start));
+            ProgressStore.forUser().record(lesson.id(), verdicts.stream().filter(v -> v.status().passed()).map(Verdict::id).toList(), result.passed());
+            out.print(reportFormat.render(List.of(result), global.color()));
+            out.flush();
+            return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kubelessons.runner;
 
+import dev.kubelessons.cluster.UserDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +38,9 @@ public final class ProgressStore {
         this.clock = clock;
     }
 
-    /** $KUBELESSONS_STATE, else $XDG_STATE_HOME/kubelessons, else ~/.local/state/kubelessons. */
+    /** progress.json in the user's state folder (see {@link UserDirs}). */
     public static ProgressStore forUser() {
-        String explicit = System.getenv("KUBELESSONS_STATE");
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path dir = explicit != null && !explicit.isBlank() ? Path.of(explicit)
-                : xdg != null && !xdg.isBlank() ? Path.of(xdg, "kubelessons")
-                : Path.of(System.getProperty("user.home"), ".local", "state", "kubelessons");
-        return new ProgressStore(dir.resolve("progress.json"), Clock.systemUTC());
+        return new ProgressStore(UserDirs.fromEnvironment().state().resolve("progress.json"), Clock.systemUTC());
     }
 
     public Path file() {

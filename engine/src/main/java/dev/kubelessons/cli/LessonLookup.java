@@ -1,0 +1,44 @@
+package dev.kubelessons.cli;
+
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.markdown.CourseLoader;
+import dev.kubelessons.markdown.NearestWord;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Finds lessons by id for the commands that run them, refusing unknown ids and lessons that fail lint. */
+final class LessonLookup {
+
+    private final CourseLoader.Loaded loaded;
+
+    LessonLookup(ProjectLayout layout) {
+        this.loaded = new CourseLoader().load(layout.lessons());
+    }
+
+    List<Lesson> all() {
+        requireClean(loaded.problems());
+        return loaded.course().lessons();
+    }
+
+    Lesson lesson(String id) {
+        var parsed = loaded.files().stream().filter(f -> f.lesson().map(l -> l.id().equals(id)).orElse(false)).findFirst();
+        if (parsed.isEmpty()) {
+            List<String> ids = loaded.allLessons().stream().map(Lesson::id).toList();
+            throw new UserInputException("no lesson '" + id + "'" + NearestWord.suggestion(ids, id),
+                    "'jbang lesson list' shows the lessons: " + String.join(", ", ids));
+        }
+        List<Problem> problems = loaded.problems().stream()
+                .filter(p -> p.position().file().equals(parsed.get().file())).toList();
+        requireClean(problems);
+        return parsed.get().lesson().orElseThrow();
+    }
+
+    private static void requireClean(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new UserInputException("the lessons have " + problems.size() + " problem(s):" + System.lineSeparator()
+                    + problems.stream().map(Problem::format).collect(Collectors.joining(System.lineSeparator())),
+                    "fix them (run 'jbang lesson lint' to see them all), then run this again");
+        }
+    }
+}

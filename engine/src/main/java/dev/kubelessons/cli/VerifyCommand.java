@@ -1,0 +1,105 @@
+package dev.kubelessons.cli;
+
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.report.LessonResult;
+import dev.kubelessons.report.ReportFormat;
+import dev.kubelessons.runner.ClusterSession;
+import dev.kubelessons.runner.LessonVerifier;
+import dev.kubelessons.runner.AtomicFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jbang lesson verify}: each lesson's checks must FAIL unsolved and PASS solved, N times over. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Prove lessons test themselves: unsolved, every check fails; solved, every check passes.")
+public final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--all", description = "Verify every lesson.")
+    boolean all;
+
+    @Parameters(arity = "0..*", paramLabel = "<id>", description = "Lessons to verify.")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "Run each lesson N times to catch flaky checks.")
+    int repeat;
+
+    @Option(names = "--parallel", defaultValue = "2", paramLabel = "N", description = "Lessons verified at once, each in its own namespace.")
+    int parallel;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit", description = "Report format on stdout.")
+    String format;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report to FILE.")
+    Path junitFile;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ReportFormat reportFormat = ReportFormat.parse(format);
+        if (repeat < 1 || parallel < 1) {
+            throw new UserInputException("--repeat and --parallel must be at least 1", "e.g. --repeat 3");
+        }
+        if (all == !ids.isEmpty()) {
+            throw new UserInputException(all ? "give --all or lesson ids, not both" : "no lessons to verify", "pass --all, or one or more lesson ids");
+        }
+        LessonLookup lookup = new LessonLookup(global.layout());
+        List<Lesson> lessons = all ? lookup.all() : ids.stream().map(lookup::lesson).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<LessonResult> results = new ArrayList<>();
+        try (ClusterSession session = ClusterSession.open(global.cluster(), err)) {
+            LessonVerifier verifier = new LessonVerifier(session, LessonCommand.SETTLE_TIMEOUT);
+            ExecutorService pool = Executors.newFixedThreadPool(parallel);
+            try {
+                List<Future<List<LessonResult>>> futures = new ArrayList<>();
+                for (Lesson lesson : lessons) {
+                    futures.add(pool.submit(() -> {
+                        List<LessonResult> mine = new ArrayList<>();
+                        for (int round = 1; round <= repeat; round++) {
+                            mine.addAll(verifier.verify(lesson, round));
+                            err.println("verify " + lesson.id() + " round " + round + "/" + repeat + " done");
+                            err.flush();
+                        }
+                        return mine;
+                    }));
+                }
+                for (Future<List<LessonResult>> future : futures) {
+                    results.addAll(future.get());
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        if (junitFile != null) {
+            AtomicFile.write(junitFile, ReportFormat.JUNIT.render(results, false));
+        }
+        out.print(reportFormat.render(results, global.color()));
+        boolean passed = results.stream().allMatch(LessonResult::passed);
+        out.println(passed ? "verify: " + lessons.size() + " lesson(s) x " + repeat + ": every check fails unsolved and passes solved"
+                : "verify: FAILED, see above");
+        out.flush();
+        return passed ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.kubelessons.runner;
+
+import dev.kubelessons.check.CheckContext;
+import dev.kubelessons.check.DockerNodeShell;
+import dev.kubelessons.cluster.ClusterAccess;
+import dev.kubelessons.cluster.ClusterProvider;
+import dev.kubelessons.cluster.ClusterSelector;
+import dev.kubelessons.lesson.Lesson;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+
+/**
+ * A connection to the chosen cluster for one command: the provider (started if needed), one
+ * client, and the sandboxes, check contexts and solution runner that use it. Close it at the end.
+ */
+public final class ClusterSession implements AutoCloseable {
+
+    /** The kind cluster's name, whose node containers are {@code kubelessons-control-plane} etc. */
+    private static final String KIND_CLUSTER = "kubelessons";
+
+    private final ClusterProvider provider;
+    private final ClusterAccess access;
+    private final KubernetesClient client;
+    private final LessonSandbox sandbox;
+    private final SolutionRunner solutions;
+
+    private ClusterSession(ClusterProvider provider, ClusterAccess access, String namespacePrefix) {
+        this.provider = provider;
+        this.access = access;
+        this.client = access.client();
+        this.sandbox = new LessonSandbox(client, namespacePrefix);
+        this.solutions = new SolutionRunner(new ManifestApplier(client), () -> Kubectl.locate(access));
+    }
+
+    /** Selects the cluster from --cluster, starts it when it is not running, and connects. */
+    public static ClusterSession open(String clusterOption, PrintWriter notes) {
+        ClusterProvider provider = new ClusterSelector(note -> {
+            notes.println(note);
+            notes.flush();
+        }).select(clusterOption);
+        if (!provider.status().running()) {
+            provider.up(notes);
+            notes.flush();
+        }
+        return new ClusterSession(provider, provider.access(), "kl");
+    }
+
+    public ClusterProvider provider() { return provider; }
+    public ClusterAccess access() { return access; }
+    public KubernetesClient client() { return client; }
+    public LessonSandbox sandbox() { return sandbox; }
+    public SolutionRunner solutions() { return solutions; }
+
+    /** Sandboxes under another prefix, e.g. for verify, so a learner's namespaces stay untouched. */
+    public LessonSandbox sandbox(String namespacePrefix) {
+        return new LessonSandbox(client, namespacePrefix);
+    }
+
+    public CheckContext checkContext(Lesson lesson) {
+        return checkContext(lesson, sandbox);
+    }
+
+    public CheckContext checkContext(Lesson lesson, LessonSandbox in) {
+        String namespace = in.namespace(lesson);
+        return provider.hasDataPlane()
+                ? CheckContext.withDataPlane(client, namespace, new DockerNodeShell(KIND_CLUSTER))
+                : CheckContext.withoutDataPlane(client, namespace, CheckContext.KWOK_REASON);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

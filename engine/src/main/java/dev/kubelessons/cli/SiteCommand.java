@@ -1,13 +1,113 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.site.SiteBuild;
+import dev.kubelessons.site.SiteBuildException;
+import dev.kubelessons.site.SiteServer;
+import dev.kubelessons.site.SiteWatcher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder replaced by the site builder work (issue 2). */
-@Command(name = "site")
+/** {@code jbang lesson site}: renders the course to a static site, optionally serving it with live reload. */
+@Command(name = "site", mixinStandardHelpOptions = true,
+        description = "Render the lessons to a static site (site/ by default); --serve previews it and rebuilds on every change.")
 public final class SiteCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: site/ in the repository). Replaced as a whole on each build.")
+    Path out;
+
+    @Option(names = "--serve", description = "Serve the site on 127.0.0.1 and rebuild and reload when a lesson or template changes.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8000", description = "Port for --serve (default: ${DEFAULT-VALUE}).")
+    int port;
+
     @Override
-    public Integer call() {
-        throw new UserInputException("site is being built", "wait");
+    public Integer call() throws IOException {
+        if (port < 0 || port > 65535) {
+            throw new UserInputException("--port " + port + " is not a port number", "pass --port N with N from 1 to 65535 (0 picks a free port)");
+        }
+        ProjectLayout layout = global.layout();
+        Path target = out != null ? out : layout.root().resolve("site");
+        SiteBuild build = new SiteBuild(layout.lessons(), layout.templates(), target);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!serve) {
+            report(buildOnce(build), stdout);
+            return ExitCodes.OK;
+        }
+        // Bind first: a busy port should fail before any work is done.
+        try (SiteServer server = bind(build.out())) {
+            report(buildOnce(build), stdout);
+            serve(server, build, layout, stdout);
+        }
+        return ExitCodes.OK;
+    }
+
+    private SiteServer bind(Path root) throws IOException {
+        try {
+            return new SiteServer(root, port);
+        } catch (BindException e) {
+            throw new UserInputException("port " + port + " on 127.0.0.1 is in use", "stop the other server or pass --port N");
+        }
+    }
+
+    private SiteBuild.Result buildOnce(SiteBuild build) {
+        try {
+            return build.run();
+        } catch (SiteBuildException e) {
+            printProblems(e.problems());
+            throw e;
+        }
+    }
+
+    private void serve(SiteServer server, SiteBuild build, ProjectLayout layout, PrintWriter stdout) throws IOException {
+        try (SiteWatcher watcher = new SiteWatcher(List.of(layout.lessons(), layout.templates()))) {
+            server.start();
+            stdout.println("serving " + server.url() + "  (rebuilds when lessons/ or templates/ change; Ctrl-C stops)");
+            stdout.flush();
+            watcher.watch(() -> {
+                try {
+                    report(build.run(), stdout);
+                    server.siteChanged();
+                } catch (KubelessonsException e) {
+                    // While serving, a broken edit must not stop the server: show it and keep the last good site.
+                    if (e instanceof SiteBuildException failed) {
+                        printProblems(failed.problems());
+                    }
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("error: " + e.getMessage());
+                    err.println("  next: " + e.nextStep());
+                    err.flush();
+                }
+            });
+        }
+    }
+
+    private void report(SiteBuild.Result result, PrintWriter stdout) {
+        stdout.println("site: " + result.lessons() + " lesson" + (result.lessons() == 1 ? "" : "s") + ", " + result.pages()
+                + " pages -> " + result.out().resolve("index.html").toUri());
+        stdout.flush();
+    }
+
+    private void printProblems(List<Problem> problems) {
+        PrintWriter err = spec.commandLine().getErr();
+        Path relativeTo = Path.of("").toAbsolutePath();
+        problems.forEach(p -> err.println(p.relativeTo(relativeTo).format()));
+        err.flush();
     }
 }

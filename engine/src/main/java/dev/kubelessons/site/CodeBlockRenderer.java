@@ -1,0 +1,57 @@
+package dev.kubelessons.site;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlWriter;
+
+/**
+ * Renders code blocks inside lesson prose with the same markup as the lesson's own blocks
+ * (a copy button and a highlight.js language class), so every code block on a page behaves alike.
+ */
+final class CodeBlockRenderer implements NodeRenderer {
+
+    private final HtmlWriter html;
+
+    CodeBlockRenderer(HtmlNodeRendererContext context) {
+        this.html = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+        return Set.of(FencedCodeBlock.class, IndentedCodeBlock.class);
+    }
+
+    @Override
+    public void render(Node node) {
+        String language = node instanceof FencedCodeBlock fenced ? CodeLanguage.of(fenced.getInfo()) : CodeLanguage.PLAIN;
+        String literal = node instanceof FencedCodeBlock fenced ? fenced.getLiteral() : ((IndentedCodeBlock) node).getLiteral();
+        html.line();
+        html.tag("div", attributes("class", "code"));
+        Map<String, String> button = attributes("type", "button");
+        button.put("class", "copy");
+        button.put("aria-label", "Copy to clipboard");
+        html.tag("button", button);
+        html.text("Copy");
+        html.tag("/button");
+        html.tag("pre");
+        html.tag("code", attributes("class", "language-" + language));
+        html.text(CodeLanguage.trimTrailingNewline(literal));
+        html.tag("/code");
+        html.tag("/pre");
+        html.tag("/div");
+        html.line();
+    }
+
+    private static Map<String, String> attributes(String name, String value) {
+        // Ordered, so the output (and the golden files) are deterministic.
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(name, value);
+        return attributes;
+    }
+}

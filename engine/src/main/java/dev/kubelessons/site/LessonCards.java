@@ -1,0 +1,36 @@
+package dev.kubelessons.site;
+
+import dev.kubelessons.lesson.CheckInfo;
+import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.LearningPath;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.site.SiteViews.LessonCard;
+import dev.kubelessons.site.SiteViews.Link;
+import java.util.Arrays;
+import java.util.List;
+
+/** Summaries and links of lessons, shared by the index, the lesson pages and the search index. */
+final class LessonCards {
+
+    private LessonCards() {
+    }
+
+    /** Relative, so the site works from file:// and from any folder on a static host. */
+    static String href(String lessonId) {
+        return lessonId + ".html";
+    }
+
+    static LessonCard of(Lesson lesson) {
+        List<String> paths = Arrays.stream(LearningPath.values())
+                .filter(p -> lesson.paths().containsKey(p))
+                .map(p -> p.title() + " #" + lesson.positionOn(p))
+                .toList();
+        List<String> checks = lesson.checks().stream().map(CheckSpec::info).map(CheckInfo::title).toList();
+        return new LessonCard(lesson.id(), lesson.title(), href(lesson.id()), lesson.summary(), lesson.durationMinutes(),
+                paths, checks, lesson.runCommand());
+    }
+
+    static Link link(Lesson lesson) {
+        return new Link(lesson.id(), lesson.title(), href(lesson.id()));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.kubelessons.site;
+
+import dev.kubelessons.lesson.Block;
+import dev.kubelessons.lesson.BlockRole;
+import dev.kubelessons.lesson.Course;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.lesson.Prose;
+import dev.kubelessons.lesson.Step;
+import dev.kubelessons.lesson.StepPart;
+import dev.kubelessons.site.SiteViews.CheckView;
+import dev.kubelessons.site.SiteViews.CodeView;
+import dev.kubelessons.site.SiteViews.LessonPage;
+import dev.kubelessons.site.SiteViews.Link;
+import dev.kubelessons.site.SiteViews.PartView;
+import dev.kubelessons.site.SiteViews.StepView;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a lesson page from a lesson: prose rendered, blocks turned into what a reader needs
+ * (checks as sentences, solutions and hints folded), neighbours in reading order.
+ */
+final class LessonPageBuilder {
+
+    private final Course course;
+    private final ReadingOrder order;
+    private final MarkdownHtml markdown;
+
+    LessonPageBuilder(Course course, MarkdownHtml markdown) {
+        this.course = course;
+        this.order = new ReadingOrder(course);
+        this.markdown = markdown;
+    }
+
+    LessonPage build(Lesson lesson) {
+        List<Link> prerequisites = lesson.prerequisites().stream()
+                .map(id -> course.lesson(id).map(LessonCards::link).orElse(new Link(id, id, LessonCards.href(id))))
+                .toList();
+        return new LessonPage(LessonCards.of(lesson), lesson.objectives(), prerequisites,
+                markdown.render(lesson.introduction().markdown()),
+                lesson.steps().stream().map(this::step).toList(),
+                order.previous(lesson).map(LessonCards::link).orElse(null),
+                order.next(lesson).map(LessonCards::link).orElse(null));
+    }
+
+    private StepView step(Step step) {
+        List<PartView> parts = new ArrayList<>();
+        for (StepPart part : step.parts()) {
+            if (part instanceof Prose prose) {
+                parts.add(new PartView("prose", markdown.render(prose.markdown()), List.of(), List.of()));
+            } else if (part instanceof Block block) {
+                addBlock(parts, block);
+            }
+        }
+        return new StepView(step.number(), step.title(), step.anchor(), parts);
+    }
+
+    private void addBlock(List<PartView> parts, Block block) {
+        CodeView code = new CodeView(CodeLanguage.of(block.language()), CodeLanguage.trimTrailingNewline(block.content()));
+        PartView last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+        switch (block.role()) {
+            case CHECK -> {
+                // Adjacent check blocks read as one list of what the checker verifies.
+                List<CheckView> checks = block.check().map(c -> List.of(new CheckView(c.info().id(), c.info().title(),
+                        c.kind().word(), CheckDescription.of(c), c.needsDataPlane()))).orElse(List.of());
+                if (last != null && last.type().equals("checks")) {
+                    parts.set(parts.size() - 1, new PartView("checks", null, List.of(), concat(last.checks(), checks)));
+                } else {
+                    parts.add(new PartView("checks", null, List.of(), checks));
+                }
+            }
+            case SOLUTION -> {
+                // A manifest and the commands that apply it belong behind one reveal.
+                if (last != null && last.type().equals("solution")) {
+                    parts.set(parts.size() - 1, new PartView("solution", null, concat(last.code(), List.of(code)), List.of()));
+                } else {
+                    parts.add(new PartView("solution", null, List.of(code), List.of()));
+                }
+            }
+            case HINT -> parts.add(isMarkdown(block)
+                    ? new PartView("hint", markdown.render(block.content()), List.of(), List.of())
+                    : new PartView("hint", null, List.of(code), List.of()));
+            case APPLY -> parts.add(new PartView("apply", null, List.of(code), List.of()));
+            case SETUP -> parts.add(new PartView("setup", null, List.of(code), List.of()));
+            case EXAMPLE -> parts.add(new PartView("code", null, List.of(code), List.of()));
+        }
+    }
+
+    private static boolean isMarkdown(Block block) {
+        return block.role() == BlockRole.HINT && (block.language().isEmpty() || block.language().equals("markdown") || block.language().equals("md"));
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

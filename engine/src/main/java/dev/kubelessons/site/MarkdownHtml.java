@@ -1,0 +1,33 @@
+package dev.kubelessons.site;
+
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Lesson Markdown to HTML. Raw HTML in a lesson is escaped, never passed through, and
+ * {@code javascript:} links are neutralised: lesson text is content, not code.
+ */
+public final class MarkdownHtml {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownHtml() {
+        List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+        this.parser = Parser.builder().extensions(extensions).build();
+        this.renderer = HtmlRenderer.builder()
+                .extensions(extensions)
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .nodeRendererFactory(CodeBlockRenderer::new)
+                .build();
+    }
+
+    public String render(String markdown) {
+        return markdown == null || markdown.isBlank() ? "" : renderer.render(parser.parse(markdown));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.kubelessons.site;
+
+import dev.kubelessons.markdown.CourseLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * One build of the site: load the lessons through the shared loader, refuse if any has a
+ * problem, render into a fresh folder and swap it in. Any failure leaves the previous site intact.
+ */
+public final class SiteBuild {
+
+    /** What a successful build wrote. */
+    public record Result(Path out, int lessons, int pages) {
+    }
+
+    private final Path lessons;
+    private final Path templates;
+    private final Path out;
+
+    public SiteBuild(Path lessons, Path templates, Path out) {
+        this.lessons = lessons.toAbsolutePath().normalize();
+        this.templates = templates.toAbsolutePath().normalize();
+        this.out = out.toAbsolutePath().normalize();
+    }
+
+    public Path out() {
+        return out;
+    }
+
+    public Result run() {
+        checkOutputFolder();
+        CourseLoader.Loaded loaded = new CourseLoader().load(lessons);
+        if (!loaded.problems().isEmpty()) {
+            int count = loaded.problems().size();
+            throw new SiteBuildException(count + " problem" + (count == 1 ? "" : "s") + " in the lessons; the site was not rebuilt",
+                    "fix them ('jbang lesson lint' lists them too) and build again", loaded.problems());
+        }
+        SiteRenderer renderer = new SiteRenderer(templates);
+        int[] pages = {0};
+        try {
+            new AtomicDirectory(out).replace(dir -> pages[0] = renderer.render(loaded.course(), dir));
+        } catch (IOException e) {
+            throw new SiteBuildException("cannot write the site to " + out + ": " + e, "check that its parent folder is writable, or pass --out DIR");
+        }
+        return new Result(out, loaded.course().lessons().size(), pages[0]);
+    }
+
+    /** The swap deletes the old folder, so it must be one we generated, and must not hold the sources. */
+    private void checkOutputFolder() {
+        if (lessons.startsWith(out) || templates.startsWith(out)) {
+            throw new SiteBuildException("the output folder " + out + " contains the lessons or templates",
+                    "pass --out DIR with a folder of its own, e.g. site/");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new SiteBuildException("the output " + out + " is a file, not a folder", "pass --out DIR with a folder");
+        }
+        if (Files.isDirectory(out) && !Files.exists(out.resolve(SiteRenderer.MARKER)) && !isEmpty(out)) {
+            throw new SiteBuildException("the output folder " + out + " is not empty and was not made by 'jbang lesson site'; it would be replaced",
+                    "pass --out DIR with an empty or new folder, or delete that folder yourself");
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new SiteBuildException("cannot read the output folder " + dir + ": " + e.getMessage(), "check its permissions");
+        }
+    }
+}

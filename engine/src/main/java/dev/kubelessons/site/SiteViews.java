@@ -1,0 +1,78 @@
+package dev.kubelessons.site;
+
+import java.util.List;
+
+/**
+ * The data the templates see: plain, already-decided values (links, labels, rendered
+ * Markdown), so templates hold layout only. Records are public because FreeMarker reads
+ * them by reflection.
+ */
+public final class SiteViews {
+
+    private SiteViews() {
+    }
+
+    /** A link to a lesson page. */
+    public record Link(String id, String title, String href) {
+    }
+
+    /** One lesson as listed on the index and in the catalog. */
+    public record LessonCard(String id, String title, String href, String summary, int durationMinutes,
+                             List<String> paths, List<String> checks, String runCommand) {
+        public LessonCard {
+            paths = List.copyOf(paths);
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** A learning path with its lessons in order. */
+    public record PathSection(String id, String title, String summary, List<LessonCard> lessons, int totalMinutes) {
+        public PathSection {
+            lessons = List.copyOf(lessons);
+        }
+    }
+
+    /** The index page: both paths, then the catalog of all lessons by id. */
+    public record IndexPage(List<PathSection> paths, List<LessonCard> catalog, int totalMinutes) {
+        public IndexPage {
+            paths = List.copyOf(paths);
+            catalog = List.copyOf(catalog);
+        }
+    }
+
+    /** What one check verifies, in words. */
+    public record CheckView(String id, String title, String kind, String detail, boolean dataPlane) {
+    }
+
+    /** A code block: the highlight.js language and the text. */
+    public record CodeView(String language, String code) {
+    }
+
+    /**
+     * One piece of a step in reading order. {@code type} is prose, apply, setup, solution,
+     * hint, checks or code; prose and Markdown hints carry {@code html}, the others code or checks.
+     */
+    public record PartView(String type, String html, List<CodeView> code, List<CheckView> checks) {
+        public PartView {
+            code = List.copyOf(code);
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** A step with its parts. */
+    public record StepView(int number, String title, String anchor, List<PartView> parts) {
+        public StepView {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** A lesson page; previous and next are null at the ends of the reading order. */
+    public record LessonPage(LessonCard lesson, List<String> objectives, List<Link> prerequisites,
+                             String introductionHtml, List<StepView> steps, Link previous, Link next) {
+        public LessonPage {
+            objectives = List.copyOf(objectives);
+            prerequisites = List.copyOf(prerequisites);
+            steps = List.copyOf(steps);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kubelessons.site;
+
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * FreeMarker over the project's templates/ folder. Templates are {@code .ftlh}, so every
+ * value is HTML-escaped unless a template explicitly marks it as already-safe HTML.
+ */
+final class TemplateEngine {
+
+    private final Configuration configuration;
+    private final Path dir;
+
+    TemplateEngine(Path dir) {
+        this.dir = dir;
+        if (!Files.isDirectory(dir)) {
+            throw new SiteBuildException("no templates folder at " + dir,
+                    "run from a kubelessons clone (templates/ sits next to lessons/)");
+        }
+        configuration = new Configuration(Configuration.VERSION_2_3_35);
+        try {
+            configuration.setDirectoryForTemplateLoading(dir.toFile());
+        } catch (IOException e) {
+            throw new SiteBuildException("cannot read the templates folder " + dir + ": " + e.getMessage(), "check its permissions");
+        }
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setOutputEncoding("UTF-8");
+        configuration.setNumberFormat("computer"); // 1000, not 1,000
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setTemplateUpdateDelayMilliseconds(0); // --serve rebuilds must see edits at once
+    }
+
+    String render(String name, Map<String, Object> model) {
+        try {
+            Template template = configuration.getTemplate(name);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (TemplateNotFoundException e) {
+            throw new SiteBuildException("template " + dir.resolve(name) + " is missing", "restore it from git: git checkout -- templates/");
+        } catch (ParseException e) {
+            throw new SiteBuildException(dir.resolve(String.valueOf(e.getTemplateName())) + ":" + e.getLineNumber()
+                    + ":" + e.getColumnNumber() + ": template syntax error: " + e.getEditorMessage(), "fix the template and build again");
+        } catch (TemplateException e) {
+            throw new SiteBuildException(dir.resolve(String.valueOf(e.getTemplateSourceName())) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                    + ": template error: " + firstLine(e.getMessageWithoutStackTop()), "fix the template and build again");
+        } catch (IOException e) {
+            throw new SiteBuildException("cannot read template " + dir.resolve(name) + ": " + e.getMessage(), "check that it exists and is readable");
+        }
+    }
+
+    private static String firstLine(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+    }
+}

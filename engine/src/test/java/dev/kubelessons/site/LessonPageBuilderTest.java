@@ -1,0 +1,90 @@
+package dev.kubelessons.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelessons.lesson.Course;
+import dev.kubelessons.markdown.CourseLoader;
+import dev.kubelessons.site.SiteViews.CheckView;
+import dev.kubelessons.site.SiteViews.IndexPage;
+import dev.kubelessons.site.SiteViews.LessonPage;
+import dev.kubelessons.site.SiteViews.PartView;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The page models: reading order, checks in words, folded hints and grouped solutions, the index by path. */
+class LessonPageBuilderTest {
+
+    private Course course;
+    private LessonPageBuilder pages;
+
+    @BeforeEach
+    void load() {
+        CourseLoader.Loaded loaded = new CourseLoader().load(SiteTestSupport.course());
+        assertEquals(List.of(), loaded.problems(), "the fixture course must be clean");
+        course = loaded.course();
+        pages = new LessonPageBuilder(course, new MarkdownHtml());
+    }
+
+    @Test
+    void previousAndNextFollowTheTopDownPath() {
+        // top-down: 02-deployments (1), 03-clusterip (2), 01-kind-nodes (3)
+        LessonPage first = pages.build(course.lesson("02-deployments").orElseThrow());
+        LessonPage middle = pages.build(course.lesson("03-clusterip").orElseThrow());
+        LessonPage last = pages.build(course.lesson("01-kind-nodes").orElseThrow());
+        assertNull(first.previous());
+        assertEquals("03-clusterip.html", first.next().href());
+        assertEquals("02-deployments", middle.previous().id());
+        assertEquals("01-kind-nodes", middle.next().id());
+        assertNull(last.next());
+    }
+
+    @Test
+    void checksAreDescribedInWordsAndGrouped() {
+        LessonPage page = pages.build(course.lesson("03-clusterip").orElseThrow());
+        List<PartView> step1 = page.steps().get(0).parts();
+        List<PartView> checks = step1.stream().filter(p -> p.type().equals("checks")).toList();
+        assertEquals(1, checks.size(), "two adjacent check blocks form one list");
+        assertEquals(List.of("Service my-nginx exists", "Service my-nginx has 2 ready endpoints"),
+                checks.get(0).checks().stream().map(CheckView::detail).toList());
+        assertTrue(checks.get(0).checks().stream().noneMatch(CheckView::dataPlane));
+
+        CheckView http = page.steps().get(1).parts().stream().filter(p -> p.type().equals("checks")).findFirst().orElseThrow().checks().get(0);
+        assertEquals("http", http.kind());
+        assertTrue(http.dataPlane(), "an HTTP probe needs a data plane");
+    }
+
+    @Test
+    void solutionsAreGroupedAndHintsRenderedAsMarkdown() {
+        List<PartView> parts = pages.build(course.lesson("03-clusterip").orElseThrow()).steps().get(0).parts();
+        PartView solution = parts.stream().filter(p -> p.type().equals("solution")).findFirst().orElseThrow();
+        assertEquals(List.of("yaml", "sh"), solution.code().stream().map(SiteViews.CodeView::language).toList());
+        PartView hint = parts.stream().filter(p -> p.type().equals("hint")).findFirst().orElseThrow();
+        assertTrue(hint.html().contains("<code>app: my-nginx</code>"), hint.html());
+        assertEquals("setup", parts.stream().filter(p -> !p.type().equals("prose")).findFirst().orElseThrow().type());
+    }
+
+    @Test
+    void prerequisitesLinkToTheirLessons() {
+        LessonPage page = pages.build(course.lesson("03-clusterip").orElseThrow());
+        assertEquals("02-deployments.html", page.prerequisites().get(0).href());
+        assertEquals("Deployments and pods", page.prerequisites().get(0).title());
+        assertEquals("jbang lesson 03-clusterip", page.lesson().runCommand());
+    }
+
+    @Test
+    void theIndexListsBothPathsInOrderAndTheCatalog() {
+        IndexPage index = new IndexPageBuilder().build(course);
+        assertEquals(List.of("top-down", "bottom-up"), index.paths().stream().map(SiteViews.PathSection::id).toList());
+        assertEquals(List.of("02-deployments", "03-clusterip", "01-kind-nodes"),
+                index.paths().get(0).lessons().stream().map(SiteViews.LessonCard::id).toList());
+        assertEquals(List.of("01-kind-nodes", "02-deployments", "03-clusterip"),
+                index.paths().get(1).lessons().stream().map(SiteViews.LessonCard::id).toList());
+        assertEquals(60, index.totalMinutes());
+        assertEquals(List.of("the Service my-nginx exists", "my-nginx has two endpoints", "my-nginx answers on port 80"),
+                index.catalog().get(2).checks());
+        assertEquals(List.of("Top-down #2", "Bottom-up #3"), index.catalog().get(2).paths());
+    }
+}

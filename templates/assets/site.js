@@ -1,0 +1,151 @@
+/* Page behaviour: theme toggle, copy buttons, syntax highlighting and lunr search. No network access. */
+(function () {
+  'use strict';
+
+  function setUpThemeToggle() {
+    var button = document.getElementById('theme-toggle');
+    if (!button || !window.kubelessonsTheme) { return; }
+    function label() { button.setAttribute('aria-pressed', String(window.kubelessonsTheme.effective() === 'dark')); }
+    button.addEventListener('click', function () { window.kubelessonsTheme.toggle(); label(); });
+    label();
+  }
+
+  function copyText(text) {
+    // execCommand works on file:// pages and older browsers where the async clipboard API is missing or denied.
+    function fallback() {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.top = '0';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      return ok ? Promise.resolve() : Promise.reject(new Error('copy refused'));
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).catch(fallback);
+    }
+    return fallback();
+  }
+
+  function flash(button, text, state) {
+    button.textContent = text;
+    button.setAttribute('data-state', state);
+    clearTimeout(button.kubelessonsTimer);
+    button.kubelessonsTimer = setTimeout(function () {
+      button.textContent = 'Copy';
+      button.removeAttribute('data-state');
+    }, 2500);
+  }
+
+  function setUpCopyButtons() {
+    document.addEventListener('click', function (event) {
+      var button = event.target.closest ? event.target.closest('button.copy') : null;
+      if (!button) { return; }
+      var code = button.parentNode.querySelector('code');
+      var text = button.hasAttribute('data-copy') ? button.getAttribute('data-copy') : code ? code.textContent : '';
+      copyText(text).then(function () { flash(button, 'Copied', 'copied'); },
+        function () { flash(button, 'Select and copy', 'failed'); });
+    });
+  }
+
+  function highlight() {
+    if (!window.hljs) { return; }
+    window.hljs.configure({ ignoreUnescapedHTML: true });
+    document.querySelectorAll('pre code').forEach(function (block) { window.hljs.highlightElement(block); });
+  }
+
+  function setUpSearch() {
+    var input = document.getElementById('search');
+    var list = document.getElementById('search-results');
+    if (!input || !list) { return; }
+    if (!window.lunr || !window.KUBELESSONS_SEARCH) { input.parentNode.hidden = true; return; }
+    var documents = {};
+    var index = null;
+
+    // Built on first use: the index is small, and pages that never search pay nothing.
+    function lunrIndex() {
+      if (index) { return index; }
+      index = window.lunr(function () {
+        this.ref('id');
+        this.field('title', { boost: 10 });
+        this.field('summary', { boost: 3 });
+        this.field('id', { boost: 5 });
+        this.field('body');
+        window.KUBELESSONS_SEARCH.forEach(function (doc) { documents[doc.id] = doc; this.add(doc); }, this);
+      });
+      return index;
+    }
+
+    function find(text) {
+      var terms = window.lunr.tokenizer(text);
+      if (!terms.length) { return []; }
+      return lunrIndex().query(function (query) {
+        terms.forEach(function (token) {
+          var term = token.toString();
+          query.term(term, { boost: 10 });
+          // Prefix match, so results appear while the reader is still typing.
+          query.term(term, { usePipeline: false, wildcard: window.lunr.Query.wildcard.TRAILING });
+        });
+      });
+    }
+
+    function show(text) {
+      list.textContent = '';
+      if (!text.trim()) { list.hidden = true; return; }
+      var results = find(text).slice(0, 8);
+      results.forEach(function (result) {
+        var doc = documents[result.ref];
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = doc.href;
+        var title = document.createElement('span');
+        title.className = 'result-title';
+        title.textContent = doc.id + ' \u00b7 ' + doc.title;
+        link.appendChild(title);
+        if (doc.summary) {
+          var summary = document.createElement('span');
+          summary.className = 'result-summary';
+          summary.textContent = doc.summary;
+          link.appendChild(summary);
+        }
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      if (!results.length) {
+        var none = document.createElement('li');
+        none.className = 'no-results';
+        none.textContent = 'No lesson matches \u201c' + text.trim() + '\u201d';
+        list.appendChild(none);
+      }
+      list.hidden = false;
+    }
+
+    input.addEventListener('input', function () { show(input.value); });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') {
+        var first = list.querySelector('a');
+        if (first) { window.location.href = first.getAttribute('href'); }
+      } else if (event.key === 'Escape') {
+        input.value = '';
+        show('');
+      }
+    });
+    document.addEventListener('keydown', function (event) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
+      if (event.key === '/' && !typing) { event.preventDefault(); input.focus(); }
+    });
+    document.addEventListener('click', function (event) {
+      if (!input.parentNode.contains(event.target)) { list.hidden = true; }
+    });
+  }
+
+  setUpThemeToggle();
+  setUpCopyButtons();
+  highlight();
+  setUpSearch();
+})();

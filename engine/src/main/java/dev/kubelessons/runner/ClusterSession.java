@@ -45,6 +45,11 @@ public final class ClusterSession implements AutoCloseable {
         return new ClusterSession(provider, provider.access(), "kl");
     }
 
+    /** A session on a provider that already runs (tests, the instructor's shared cluster). */
+    public static ClusterSession connect(ClusterProvider provider, ClusterAccess access, String namespacePrefix) {
+        return new ClusterSession(provider, access, namespacePrefix);
+    }
+
     public ClusterProvider provider() { return provider; }
     public ClusterAccess access() { return access; }
     public KubernetesClient client() { return client; }

@@ -1,0 +1,53 @@
+package dev.kubelessons.check;
+
+import dev.kubelessons.lesson.CheckSpec;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Evaluates {@code node-command}: runs the command in the node's container and looks for a matching line. */
+final class NodeCommandEvaluator {
+
+    static final String NO_NODE_SHELL = "node commands need a kind cluster: this cluster's nodes cannot be entered with docker exec";
+
+    Verdict evaluate(CheckSpec.NodeCommand check, CheckContext context) {
+        if (context.nodeShell().isEmpty()) {
+            return Verdict.skipped(check, NO_NODE_SHELL);
+        }
+        NodeShell shell = context.nodeShell().get();
+        List<String> command = check.command().stream().map(context::expand).toList();
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(context.expand(check.outputMatches()), Pattern.MULTILINE);
+        } catch (PatternSyntaxException e) {
+            return Verdict.error(check, "outputMatches is not a valid regular expression: " + e.getDescription());
+        }
+        return Retry.untilPass(context.probe(), () -> {
+            try {
+                return judge(check, String.join(" ", command), pattern, shell.run(check.node(), command));
+            } catch (NodeShell.NodeShellException e) {
+                return Verdict.error(check, e.getMessage());
+            }
+        });
+    }
+
+    static Verdict judge(CheckSpec.NodeCommand check, String commandLine, Pattern pattern, String output) {
+        String where = "`" + commandLine + "` on node " + check.node();
+        Matcher matcher = pattern.matcher(output);
+        if (matcher.find()) {
+            String line = lineAround(output, matcher.start());
+            return Verdict.pass(check, line, where + " prints a matching line: " + line);
+        }
+        long lines = output.lines().count();
+        return Verdict.fail(check, "no matching line in " + lines + " lines", "a line matching " + pattern.pattern(),
+                "no line of " + where + " (" + lines + " lines) matches " + pattern.pattern());
+    }
+
+    private static String lineAround(String output, int index) {
+        int start = output.lastIndexOf('\n', index) + 1;
+        int end = output.indexOf('\n', index);
+        String line = output.substring(start, end < 0 ? output.length() : end).strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

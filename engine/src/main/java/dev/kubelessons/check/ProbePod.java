@@ -1,0 +1,105 @@
+package dev.kubelessons.check;
+
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** A probe run as a pod in the lesson namespace: created, watched until it ends, its log read, then deleted. */
+final class ProbePod implements ProbeRunner {
+
+    static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    static final String OURS = "kubelessons";
+    private static final Set<String> IMAGE_PROBLEMS =
+            Set.of("ErrImagePull", "ImagePullBackOff", "ErrImageNeverPull", "InvalidImageName");
+
+    private final CheckContext context;
+
+    ProbePod(CheckContext context) {
+        this.context = context;
+    }
+
+    /** The pod we create; package-visible so its shape is tested without a cluster. */
+    static Pod manifest(String namespace, String image, Map<String, String> labels, List<String> command, long deadlineSeconds) {
+        Map<String, String> allLabels = new LinkedHashMap<>(labels);
+        allLabels.put(MANAGED_BY, OURS);
+        allLabels.put("app.kubernetes.io/component", "probe");
+        return new PodBuilder()
+                .withNewMetadata().withGenerateName("kl-probe-").withNamespace(namespace).withLabels(allLabels).endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .withActiveDeadlineSeconds(deadlineSeconds)
+                .withTerminationGracePeriodSeconds(0L)
+                .withAutomountServiceAccountToken(false)
+                .addNewContainer().withName("probe").withImage(image).withImagePullPolicy("IfNotPresent")
+                .withCommand(command).endContainer()
+                .endSpec()
+                .build();
+    }
+
+    @Override
+    public Result run(Map<String, String> labels, List<String> command) {
+        ProbeOptions options = context.probe();
+        Pod pod = manifest(context.namespace(), options.image(), labels, command, options.podTimeout().toSeconds());
+        Pod created = context.client().pods().inNamespace(context.namespace()).resource(pod).create();
+        PodResource resource = context.client().pods().inNamespace(context.namespace()).withName(created.getMetadata().getName());
+        try {
+            Pod finished;
+            try {
+                // A watch, not a poll: the condition is re-tested on every pod event until the deadline.
+                finished = resource.waitUntilCondition(p -> p == null || ended(p) || imageProblem(p) != null,
+                        options.podTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (KubernetesClientTimeoutException e) {
+                throw new ProbeException("the probe pod did not finish within " + options.podTimeout().toSeconds() + " s");
+            }
+            if (finished == null) {
+                throw new ProbeException("the probe pod was deleted before it finished");
+            }
+            String image = imageProblem(finished);
+            if (image != null) {
+                throw new ProbeException("the probe image " + options.image() + " cannot be started (" + image
+                        + "); build it and load it into the cluster (kind load docker-image " + options.image() + ")");
+            }
+            return new Result(exitCode(finished), resource.getLog());
+        } finally {
+            resource.withGracePeriod(0).delete();
+        }
+    }
+
+    private static boolean ended(Pod pod) {
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        return "Succeeded".equals(phase) || "Failed".equals(phase);
+    }
+
+    private static String imageProblem(Pod pod) {
+        for (ContainerStatus status : statuses(pod)) {
+            if (status.getState() != null && status.getState().getWaiting() != null
+                    && IMAGE_PROBLEMS.contains(status.getState().getWaiting().getReason())) {
+                return status.getState().getWaiting().getReason();
+            }
+        }
+        return null;
+    }
+
+    private static int exitCode(Pod pod) {
+        for (ContainerStatus status : statuses(pod)) {
+            ContainerStateTerminated terminated = status.getState() == null ? null : status.getState().getTerminated();
+            if (terminated != null && terminated.getExitCode() != null) {
+                return terminated.getExitCode();
+            }
+        }
+        return -1;
+    }
+
+    private static List<ContainerStatus> statuses(Pod pod) {
+        return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                ? List.of() : pod.getStatus().getContainerStatuses();
+    }
+}

@@ -4,6 +4,7 @@ import dev.kubelessons.check.CheckContext;
 import dev.kubelessons.check.CheckWatcher;
 import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
+import dev.kubelessons.check.VerdictListener;
 import dev.kubelessons.cli.ExitCodes;
 import dev.kubelessons.cli.KubelessonsException;
 import dev.kubelessons.lesson.Lesson;
@@ -47,7 +48,20 @@ public final class InteractiveLoop {
                 + (created ? ", just created" : "") + ", cluster " + session.provider().name() + ")");
         lesson.objectives().forEach(o -> terminal.println("  - " + o));
         CheckContext context = session.checkContext(lesson);
-        try (CheckWatcher watcher = new CheckWatcher(lesson.checks(), context, this::onVerdict)) {
+        CheckWatcher[] current = new CheckWatcher[1];
+        ReconnectMonitor reconnect = new ReconnectMonitor(session.client(), terminal::println,
+                () -> current[0].evaluateAll().forEach(this::onVerdictIfChanged));
+        VerdictListener listener = new VerdictListener() {
+            public void onVerdict(Verdict verdict) {
+                InteractiveLoop.this.onVerdict(verdict);
+            }
+
+            public void onWatchProblem(String message) {
+                reconnect.lost(message);
+            }
+        };
+        try (CheckWatcher watcher = new CheckWatcher(lesson.checks(), context, listener)) {
+            current[0] = watcher;
             watcher.evaluateAll().forEach(v -> latest.put(v.id(), v));
             stepIndex = firstUnfinishedStep();
             showStep();
@@ -115,6 +129,13 @@ public final class InteractiveLoop {
             if (verdict != null) {
                 terminal.println(marks.line(verdict).stripTrailing());
             }
+        }
+    }
+
+    private void onVerdictIfChanged(Verdict verdict) {
+        Verdict before = latest.get(verdict.id());
+        if (before == null || before.status() != verdict.status() || !before.message().equals(verdict.message())) {
+            onVerdict(verdict);
         }
     }
 

@@ -1,0 +1,49 @@
+package dev.kubelessons.runner;
+
+import dev.kubelessons.cluster.ClusterAccess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real outage of a kwok cluster's kube-apiserver for tests: SIGKILL the process, then start
+ * it again with the same command line (etcd keeps the state), and record the new pid where
+ * kwokctl will find it at teardown.
+ */
+final class ApiServerOutage {
+
+    private final Path clusterDir;
+    private List<String> commandLine;
+    private Path workingDir;
+
+    ApiServerOutage(ClusterAccess access) {
+        this.clusterDir = access.kubeconfig().toAbsolutePath().getParent();
+    }
+
+    void kill() throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readString(clusterDir.resolve("pids/kube-apiserver.pid")).strip());
+        byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline"));
+        commandLine = Arrays.stream(new String(raw, StandardCharsets.UTF_8).split("\0")).filter(s -> !s.isEmpty()).toList();
+        workingDir = Path.of("/proc", String.valueOf(pid), "cwd").toRealPath();
+        if (!commandLine.get(0).endsWith("kube-apiserver")) {
+            throw new IllegalStateException("pid " + pid + " is not a kube-apiserver: " + commandLine.get(0));
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        process.ifPresent(ProcessHandle::destroyForcibly);
+        if (process.isPresent()) {
+            process.get().onExit().join();
+        }
+    }
+
+    void restart() throws IOException {
+        Path log = clusterDir.resolve("logs/kube-apiserver.log");
+        Process process = new ProcessBuilder(commandLine).directory(workingDir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true).start();
+        Files.writeString(clusterDir.resolve("pids/kube-apiserver.pid"), String.valueOf(process.pid()));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kubelessons.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelessons.Fixtures;
+import dev.kubelessons.cluster.ClusterAccess;
+import dev.kubelessons.cluster.ClusterProvider;
+import dev.kubelessons.cluster.ClusterStatus;
+import dev.kubelessons.cluster.KwokCluster;
+import dev.kubelessons.lesson.BlockRole;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.markdown.CourseLoader;
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The interactive loop in a plain pipe, through a real outage of the API server: it says so, retries, resumes, keeps progress. */
+@KwokCluster
+class InteractiveLoopOnKwokTest {
+
+    @TempDir
+    Path state;
+
+    private final StringWriter screen = new StringWriter();
+
+    private String screen() {
+        synchronized (screen) {
+            return screen.toString();
+        }
+    }
+
+    private void waitFor(String text, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!screen().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + text + "' did not appear within " + seconds + " s; screen:\n" + screen());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void survivesTheApiServerGoingAwayAndResumesWithProgressIntact(ClusterAccess access) throws Exception {
+        Lesson lesson = new CourseLoader().load(Fixtures.repositoryRoot().resolve("lessons")).course().lesson("03-clusterip").orElseThrow();
+        ClusterProvider provider = new ClusterProvider() {
+            public String name() { return "kwok-test"; }
+            public void up(PrintWriter out) { }
+            public void down(PrintWriter out) { }
+            public ClusterStatus status() { return new ClusterStatus(name(), true, List.of(), Optional.of(access)); }
+            public ClusterAccess access() { return access; }
+            public boolean hasDataPlane() { return false; }
+        };
+        ProgressStore progress = new ProgressStore(state.resolve("progress.json"), Clock.systemUTC());
+        PipedWriter keys = new PipedWriter();
+        PrintWriter out = new PrintWriter(screen, true) {
+            @Override
+            public void println(String x) {
+                synchronized (screen) {
+                    super.println(x);
+                }
+            }
+        };
+        try (ClusterSession session = ClusterSession.connect(provider, access, "klt5")) {
+            session.sandbox().reset(lesson);
+            Terminal terminal = new Terminal(new PipedReader(keys), out, false);
+            CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> new InteractiveLoop(session, lesson, progress, terminal).run());
+            try {
+                waitFor("Checks:", 60);
+                waitFor("[FAIL] The Service my-nginx exists", 10);
+
+                ApiServerOutage outage = new ApiServerOutage(access);
+                outage.kill();
+                waitFor("the cluster is unreachable", 60);
+                outage.restart();
+                waitFor("the cluster is reachable again", 120);
+
+                // The learner's change after the outage is seen through the re-established watch.
+                var service = lesson.steps().get(0).blocks(BlockRole.APPLY).get(0);
+                new ManifestApplier(session.client()).apply(service, session.sandbox().namespace(lesson), lesson.id());
+                waitFor("[PASS] The Service my-nginx exists", 60);
+                assertTrue(progress.of(lesson.id()).passedChecks().contains("service-exists"), "progress was not recorded");
+
+                keys.write("h\nn\nq\n");
+                keys.flush();
+                assertEquals(1, loop.get(30, TimeUnit.SECONDS), "lesson not finished: exit 1");
+                assertTrue(screen().contains("Hint"), screen());
+                assertTrue(screen().contains("Step 2/"), screen());
+                assertTrue(screen().contains("Bye."), screen());
+            } finally {
+                keys.close();
+                try {
+                    session.sandbox().delete(lesson);
+                } catch (RuntimeException cleanup) {
+                    System.err.println("cleanup failed: " + cleanup);
+                }
+            }
+        }
+    }
+}

@@ -4,7 +4,8 @@
 # no release download site is reachable on our machines. Pinned, idempotent,
 # cached by version under ${XDG_CACHE_HOME:-~/.cache}/kubelessons.
 #
-# Usage: scripts/build-kwok.sh            # prints the bin directory on the last line
+# Usage: scripts/build-kwok.sh            # builds what is missing; prints the bin directory on the last line
+#        scripts/build-kwok.sh --cached   # never builds: prints the bin directory if complete, else exits 1
 # Env:   KUBELESSONS_CACHE overrides the cache root.
 set -euo pipefail
 
@@ -21,10 +22,12 @@ want=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kw
 log() { printf '[build-kwok %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'build-kwok: %s\n' "$*" >&2; exit 3; }
 
-command -v go >/dev/null 2>&1 || die "Go is not installed. Install Go 1.24 or newer (Debian: apt-get install golang-go, or https://go.dev/doc/install), then run this again."
-
 all_built() { for b in "${want[@]}"; do [ -x "$bin/$b" ] || return 1; done; }
+# The cache check comes before the Go check: a machine with built binaries needs no Go.
 if all_built; then log "cached: $bin"; echo "$bin"; exit 0; fi
+[ "${1:-}" = "--cached" ] && exit 1
+
+command -v go >/dev/null 2>&1 || die "Go is not installed. Install Go 1.24 or newer (Debian: apt-get install golang-go, or https://go.dev/doc/install), then run this again."
 
 start=$(date +%s)
 mkdir -p "$bin" "$work"

@@ -1,0 +1,101 @@
+package dev.kubelessons.cli;
+
+import dev.kubelessons.cluster.ClusterProvider;
+import dev.kubelessons.cluster.ClusterSelector;
+import dev.kubelessons.cluster.ClusterStatus;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jbang lesson cluster up|down|status [--provider kind|kwok]}: starts, removes or describes the lessons' cluster. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = "Start, remove or describe the cluster lessons run on.",
+        subcommands = {ClusterCommand.Up.class, ClusterCommand.Down.class, ClusterCommand.Status.class})
+public final class ClusterCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** The options each verb shares: which provider, and the global ones for --cluster and --verbose. */
+    abstract static class Verb implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global = new GlobalOptions();
+
+        @Option(names = "--provider", paramLabel = "kind|kwok",
+                description = "Which cluster: kind or kwok (overrides --cluster). Default: kind if Docker and kind exist, else kwok.")
+        String provider;
+
+        @Spec
+        CommandSpec spec;
+
+        ClusterProvider provider() {
+            PrintWriter err = spec.commandLine().getErr();
+            if (provider != null && !provider.equals("kind") && !provider.equals("kwok")) {
+                throw new UserInputException("unknown provider '" + provider + "'", "use --provider kind or --provider kwok");
+            }
+            return new ClusterSelector(note -> {
+                err.println(note);
+                err.flush();
+            }).select(provider != null ? provider : cluster());
+        }
+
+        /** --cluster from this command, or from the root when given before 'cluster' ({@code lesson --cluster kwok cluster up}). */
+        private String cluster() {
+            if (global.cluster != null) {
+                return global.cluster;
+            }
+            Object root = spec.root().userObject();
+            return root instanceof LessonCommand lesson ? lesson.global.cluster : null;
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    /** {@code cluster up}. */
+    @Command(name = "up", mixinStandardHelpOptions = true, description = "Start the cluster (builds the kwok binaries on first use); a no-op if it runs.")
+    static final class Up extends Verb {
+        @Override
+        public Integer call() {
+            provider().up(out());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code cluster down}. */
+    @Command(name = "down", mixinStandardHelpOptions = true, description = "Remove the cluster and stop every process 'up' started.")
+    static final class Down extends Verb {
+        @Override
+        public Integer call() {
+            provider().down(out());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code cluster status}: exit 0 when the cluster answers, 3 when it does not. */
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "What runs, then 'kubeconfig: PATH' and 'context: NAME' for kubectl. Exit 0 if the API answers, else 3.")
+    static final class Status extends Verb {
+        @Override
+        public Integer call() {
+            ClusterStatus status = provider().status();
+            PrintWriter out = out();
+            out.println("provider: " + status.provider() + (status.running() ? " (running)" : " (not running)"));
+            status.details().forEach(line -> out.println("  " + line));
+            status.access().ifPresent(access -> out.println(access.describe()));
+            out.flush();
+            return status.running() ? ExitCodes.OK : ExitCodes.PREREQUISITE;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.kubelessons.cluster;
+
+import java.io.PrintWriter;
+
+/** A place lessons run: starts, stops and describes one cluster, and hands out a client for it. */
+public interface ClusterProvider {
+
+    /** Short name shown to the user: {@code kind}, {@code kwok} or {@code context:<name>}. */
+    String name();
+
+    /** Starts the cluster, or says it already runs; progress goes to {@code out}. */
+    void up(PrintWriter out);
+
+    /** Removes everything {@link #up} started; says so when there is nothing to remove. */
+    void down(PrintWriter out);
+
+    /** What runs now, and how to reach it. */
+    ClusterStatus status();
+
+    /** Kubeconfig path and context of a running cluster; throws a PrerequisiteException when it does not run. */
+    ClusterAccess access();
+
+    /** False when there are no real pods, kube-proxy or DNS (kwok): data-plane checks must then be skipped. */
+    boolean hasDataPlane();
+}

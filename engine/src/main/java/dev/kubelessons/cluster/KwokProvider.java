@@ -1,0 +1,184 @@
+package dev.kubelessons.cluster;
+
+import dev.kubelessons.cli.PrerequisiteException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The kwok cluster: a real control plane (etcd, kube-apiserver, controller manager, scheduler) with simulated nodes and pods. */
+public final class KwokProvider implements ClusterProvider {
+
+    public static final String DEFAULT_CLUSTER = "kubelessons";
+    static final int NODES = 2;
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration NODES_TIMEOUT = Duration.ofSeconds(60);
+
+    private final UserDirs dirs;
+    private final String cluster;
+    private final KwokBinaries binaries;
+
+    public KwokProvider() {
+        this(UserDirs.fromEnvironment(), DEFAULT_CLUSTER);
+    }
+
+    public KwokProvider(UserDirs dirs, String cluster) {
+        this.dirs = dirs;
+        this.cluster = cluster;
+        this.binaries = new KwokBinaries(dirs);
+    }
+
+    @Override
+    public String name() {
+        return "kwok";
+    }
+
+    public String clusterName() {
+        return cluster;
+    }
+
+    @Override
+    public boolean hasDataPlane() {
+        return false;
+    }
+
+    @Override
+    @SuppressWarnings("try") // the lock is held for the block's duration, never read
+    public void up(PrintWriter out) {
+        try (StateLock lock = StateLock.acquire(workDir(), out)) {
+            long start = System.nanoTime();
+            if (exists() && ReadinessWait.apiReadyNow(accessUnchecked())) {
+                out.println("kwok cluster '" + cluster + "' is already running; nothing to do");
+                out.println(accessUnchecked().describe());
+                out.flush();
+                return;
+            }
+            if (exists()) {
+                // A kwok cluster holds nothing worth keeping, and a clean start is quicker and surer than repairing one.
+                out.println("kwok cluster '" + cluster + "' exists but does not answer; removing it and starting afresh");
+                remove(out);
+            }
+            Path bin = binaries.ensure(out);
+            Kwokctl kwokctl = new Kwokctl(bin, workDir(), cluster);
+            out.println("creating kwok cluster '" + cluster + "' from " + bin);
+            Path config = KwokConfigFile.write(configFile(), bin);
+            // --kubeconfig "": keep the user's ~/.kube/config untouched; kwokctl writes its own in the cluster folder.
+            check(kwokctl.run(out, config, "create", "cluster", "--runtime", "binary", "--kubeconfig", "", "--timeout", "120s"),
+                    "kwokctl could not create the cluster");
+            if (!ReadinessWait.apiReady(accessUnchecked(), API_TIMEOUT)) {
+                throw new PrerequisiteException("the kube-apiserver of kwok cluster '" + cluster + "' was not ready within "
+                        + API_TIMEOUT.toSeconds() + " s" + deadComponents(), "read " + clusterDir().resolve("logs/kube-apiserver.log")
+                        + ", then run 'cluster down' and 'cluster up'");
+            }
+            out.printf("  API ready after %.1f s%n", (System.nanoTime() - start) / 1e9);
+            out.flush();
+            List<String> scale = new ArrayList<>(List.of("scale", "node", "--replicas", String.valueOf(NODES)));
+            scale.addAll(List.of(KwokConfigFile.nodeParameters()));
+            check(kwokctl.run(out, null, scale.toArray(String[]::new)), "kwokctl could not create the simulated nodes");
+            try {
+                ReadinessWait.nodesReady(accessUnchecked(), NODES, NODES_TIMEOUT);
+            } catch (PrerequisiteException e) {
+                throw new PrerequisiteException(e.getMessage() + deadComponents(), e.nextStep());
+            }
+            out.printf("kwok cluster '%s' ready in %.1f s: %d simulated nodes, no data plane (no kube-proxy, DNS or real pods)%n",
+                    cluster, (System.nanoTime() - start) / 1e9, NODES);
+            out.println(accessUnchecked().describe());
+            out.flush();
+        }
+    }
+
+    @Override
+    @SuppressWarnings("try")
+    public void down(PrintWriter out) {
+        try (StateLock lock = StateLock.acquire(workDir(), out)) {
+            if (!exists()) {
+                out.println("no kwok cluster '" + cluster + "'; nothing to remove");
+                out.flush();
+                return;
+            }
+            remove(out);
+            out.println("kwok cluster '" + cluster + "' removed");
+            out.flush();
+        }
+    }
+
+    /** kwokctl's delete, then a check that no component survived it, then the cluster's files. */
+    private void remove(PrintWriter out) {
+        // Read the pids before kwokctl removes the pid files, to check afterwards that nothing survived.
+        ComponentProcesses processes = ComponentProcesses.read(clusterDir());
+        Optional<Path> bin = binaries.cached();
+        if (bin.isPresent()) {
+            ExternalCommand.Result result = new Kwokctl(bin.get(), workDir(), cluster).run(out, null, "delete", "cluster");
+            if (!result.ok()) {
+                out.println("  kwokctl delete failed (" + Kwokctl.reason(result) + "); stopping the processes directly");
+            }
+        }
+        List<String> leftovers = processes.stopLeftovers();
+        if (!leftovers.isEmpty()) {
+            out.println("  stopped left-over processes: " + String.join(", ", leftovers));
+        }
+        FileTrees.deleteIfExists(clusterDir());
+        FileTrees.deleteIfExists(configFile());
+    }
+
+    @Override
+    public ClusterStatus status() {
+        if (!exists()) {
+            return ClusterStatus.stopped(name(), "no kwok cluster '" + cluster + "' (start one: jbang lesson cluster up --provider kwok)");
+        }
+        List<String> details = new ArrayList<>();
+        ComponentProcesses.read(clusterDir()).components().forEach(c -> details.add(c.describe()));
+        boolean ready = ReadinessWait.apiReadyNow(accessUnchecked());
+        details.add(0, "kwok cluster '" + cluster + "': " + (ready ? "API ready" : "API not answering") + ", files in " + clusterDir());
+        if (ready) {
+            details.add("nodes: " + ReadinessWait.describeNodes(accessUnchecked()));
+        }
+        return new ClusterStatus(name(), ready, details, Optional.of(accessUnchecked()));
+    }
+
+    @Override
+    public ClusterAccess access() {
+        if (!exists()) {
+            throw new PrerequisiteException("the kwok cluster '" + cluster + "' does not exist",
+                    "start it: jbang lesson cluster up --provider kwok");
+        }
+        return accessUnchecked();
+    }
+
+    private ClusterAccess accessUnchecked() {
+        return new ClusterAccess(clusterDir().resolve("kubeconfig.yaml"), "kwok-" + cluster);
+    }
+
+    private boolean exists() {
+        return Files.isRegularFile(clusterDir().resolve("kwok.yaml"));
+    }
+
+    private Path configFile() {
+        return workDir().resolve(cluster + ".kwokctl.yaml");
+    }
+
+    Path workDir() {
+        return dirs.state().resolve("kwok");
+    }
+
+    private Path clusterDir() {
+        return workDir().resolve("clusters").resolve(cluster);
+    }
+
+    /** Which components died, with their logs: the usual reason a start times out (a port taken, a bad flag). */
+    private String deadComponents() {
+        List<String> dead = ComponentProcesses.read(clusterDir()).components().stream().filter(c -> !c.alive())
+                .map(c -> c.name() + " exited (log: " + clusterDir().resolve("logs").resolve(c.name() + ".log") + ")").toList();
+        return dead.isEmpty() ? "" : "; " + String.join("; ", dead);
+    }
+
+    private static void check(ExternalCommand.Result result, String what) {
+        if (!result.ok()) {
+            throw new PrerequisiteException(what + ": " + Kwokctl.reason(result),
+                    "read the kwokctl lines above, then run 'cluster down' and 'cluster up' to start from scratch");
+        }
+    }
+}

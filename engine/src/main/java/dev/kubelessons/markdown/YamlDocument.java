@@ -55,8 +55,12 @@ public final class YamlDocument {
                 }
             }
         } catch (MarkedYAMLException e) {
-            problems.add(new Problem(position(e.getProblemMark()),
-                    "YAML does not parse: " + e.getProblem(),
+            // Point at where the broken construct began (an unclosed quote's opening line), not where the parser gave up.
+            SourcePosition problemAt = position(e.getProblemMark());
+            boolean hasContext = e.getContextMark() != null && e.getContext() != null;
+            problems.add(new Problem(hasContext ? position(e.getContextMark()) : problemAt,
+                    "YAML does not parse: " + (hasContext ? e.getContext() + ", " : "") + e.getProblem()
+                            + (hasContext ? " (at line " + problemAt.line() + ")" : ""),
                     "check the indentation and quoting near this line (a tab, an unclosed quote or a missing ':' is the usual cause)"));
         } catch (YAMLException e) {
             problems.add(new Problem(SourcePosition.of(file, firstLine, 1), "YAML does not parse: " + e.getMessage(),

@@ -36,12 +36,16 @@ class LintFixturesTest {
     @Test
     void everyBrokenFixtureIsReportedAtItsLine() {
         assertReported("01-no-front-matter.md", 1, "no front matter");
-        assertReported("02-bad-front-yaml.md", 4, "YAML does not parse");
+        assertReported("02-bad-front-yaml.md", 3, "YAML does not parse: while scanning a quoted scalar");
         assertReported("03-unclosed-fence.md", 10, "never closed");
         assertReported("04-unknown-role-and-kind.md", 4, "unknown learning path 'sideways'");
         assertReported("04-unknown-role-and-kind.md", 10, "unknown block role 'chek'");
         assertReported("04-unknown-role-and-kind.md", 16, "unknown check kind 'exist' (did you mean 'exists'?)");
         assertReported("05-bad-cel.md", 15, "invalid CEL");
+        assertReported("10-duplicate.md", 2, "duplicate lesson id '09-html'");
+        assertReported("11-no-solution.md", 1, "no reference solution");
+        assertReported("11-no-solution.md", 8, "has checks but no solution");
+        assertReported("11-no-solution.md", 21, "YAML does not parse");
         assertReported("06-target-port.md", 20, "unknown field 'target_port' in Service.spec.ports[0] (did you mean 'targetPort'?)");
         assertReported("06-target-port.md", 15, "sets metadata.namespace");
         assertReported("06-target-port.md", 24, "kind Deployment is not served under apiVersion 'apps/v2'");
@@ -54,6 +58,10 @@ class LintFixturesTest {
         assertReported("08-bad-id.md", 2, "not of the form NN-slug");
         assertReported("04-unknown-role-and-kind.md", 10, "unknown block role");
         assertReported("05-bad-cel.md", 15, "invalid CEL");
+        assertReported("10-duplicate.md", 2, "duplicate lesson id '09-html'");
+        assertReported("11-no-solution.md", 1, "no reference solution");
+        assertReported("11-no-solution.md", 8, "has checks but no solution");
+        assertReported("11-no-solution.md", 21, "YAML does not parse");
     }
 
     @Test

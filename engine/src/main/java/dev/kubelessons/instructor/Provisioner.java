@@ -1,0 +1,74 @@
+package dev.kubelessons.instructor;
+
+import dev.kubelessons.lesson.Lesson;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Provisions many attendees at once (in parallel: 200 attendees are thousands of API calls) and writes their kubeconfigs. */
+public final class Provisioner {
+
+    private final KubernetesClient admin;
+    private final AttendeeKubeconfig kubeconfigs;
+    private final int parallel;
+
+    public Provisioner(KubernetesClient admin, AttendeeKubeconfig kubeconfigs, int parallel) {
+        this.admin = admin;
+        this.kubeconfigs = kubeconfigs;
+        this.parallel = parallel;
+    }
+
+    /** Returns the kubeconfig files, in the order of {@code attendees}; the first failure is rethrown after the others finish. */
+    public List<Path> provision(List<String> attendees, List<Lesson> lessons, Path out, Duration ttl, PrintWriter progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, attendees.size())));
+        try {
+            List<Future<Path>> futures = new ArrayList<>();
+            for (String attendee : attendees) {
+                futures.add(pool.submit(() -> {
+                    AttendeeSpace space = new AttendeeSpace(admin, attendee);
+                    space.ensureHome();
+                    for (Lesson lesson : lessons) {
+                        space.ensureLesson(lesson);
+                    }
+                    Path file = kubeconfigs.write(attendee, out, ttl);
+                    synchronized (progress) {
+                        progress.println("provisioned " + attendee + ": " + file);
+                        progress.flush();
+                    }
+                    return file;
+                }));
+            }
+            return collect(futures);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Path> collect(List<Future<Path>> futures) {
+        List<Path> files = new ArrayList<>();
+        RuntimeException first = null;
+        for (Future<Path> future : futures) {
+            try {
+                files.add(future.get());
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while provisioning", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return files;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kubelessons.instructor;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Removes what provisioning created, found by label: the attendees' namespaces (everything else we created lives inside
+ * them, so it goes with them). Namespaces without both our labels are never touched.
+ */
+public final class Teardown {
+
+    private static final long TIMEOUT_SECONDS = 300;
+
+    private final KubernetesClient admin;
+
+    public Teardown(KubernetesClient admin) {
+        this.admin = admin;
+    }
+
+    /** Every workshop namespace, or only those of {@code attendees} when it is not empty. */
+    public List<String> namespaces(List<String> attendees) {
+        String selector = attendees.isEmpty() ? WorkshopNames.ALL_SELECTOR
+                : WorkshopNames.ALL_SELECTOR.replace("," + WorkshopNames.ATTENDEE, "," + WorkshopNames.ATTENDEE + " in (" + String.join(",", attendees) + ")");
+        return admin.namespaces().withLabelSelector(selector).list().getItems().stream()
+                .map(Namespace::getMetadata).map(m -> m.getName()).sorted().toList();
+    }
+
+    /** Deletes them and, when {@code wait}, waits until they (and so their contents) are gone; returns their names. */
+    public List<String> remove(List<String> attendees, boolean wait) {
+        List<String> names = namespaces(attendees);
+        names.forEach(name -> admin.namespaces().withName(name).delete());
+        if (wait) {
+            for (String name : names) {
+                admin.namespaces().withName(name).waitUntilCondition(Objects::isNull, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+        return names;
+    }
+}

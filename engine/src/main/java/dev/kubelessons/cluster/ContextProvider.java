@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class ContextProvider implements ClusterProvider {
 
     private final String context;
+    private Boolean dataPlane;
 
     public ContextProvider(String context) {
         this.context = context;
@@ -57,9 +58,28 @@ public final class ContextProvider implements ClusterProvider {
                 "list your contexts with 'kubectl config get-contexts', then pass --cluster context:<one of them>"));
     }
 
+    /**
+     * True unless every node is a kwok-simulated one: a kwok cluster reached through a context has
+     * no data plane either, and probes there could only fail or, worse, seem to pass.
+     */
     @Override
     public boolean hasDataPlane() {
-        return true;
+        if (dataPlane == null) {
+            try (var client = access().client()) {
+                var nodes = client.nodes().list().getItems();
+                dataPlane = nodes.isEmpty() || !nodes.stream().allMatch(ContextProvider::simulated);
+            } catch (RuntimeException e) {
+                dataPlane = true; // cannot tell: let data-plane checks run and explain their own failure
+            }
+        }
+        return dataPlane;
+    }
+
+    private static boolean simulated(io.fabric8.kubernetes.api.model.Node node) {
+        var annotations = node.getMetadata().getAnnotations();
+        var labels = node.getMetadata().getLabels();
+        return (annotations != null && annotations.containsKey("kwok.x-k8s.io/node"))
+                || (labels != null && "kwok".equals(labels.get("type")));
     }
 
     /** The first kubeconfig file ($KUBECONFIG's list, else ~/.kube/config) that defines the context. */

@@ -1,0 +1,58 @@
+package dev.kubelessons.runner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A pseudo-terminal for tests: runs a command in a detached tmux session, types keys, reads the screen. */
+final class Tmux implements AutoCloseable {
+
+    private final String session;
+
+    Tmux(String session, List<String> command, int width, int height) throws IOException, InterruptedException {
+        this.session = session;
+        List<String> argv = new ArrayList<>(List.of("tmux", "new-session", "-d", "-s", session, "-x", String.valueOf(width), "-y", String.valueOf(height)));
+        argv.addAll(command);
+        run(argv);
+        run(List.of("tmux", "set-option", "-t", session, "remain-on-exit", "on"));
+    }
+
+    void type(String keys) throws IOException, InterruptedException {
+        run(List.of("tmux", "send-keys", "-t", session, "-l", keys));
+        run(List.of("tmux", "send-keys", "-t", session, "Enter"));
+    }
+
+    String screen() throws IOException, InterruptedException {
+        return run(List.of("tmux", "capture-pane", "-p", "-J", "-S", "-2000", "-t", session));
+    }
+
+    String waitFor(String text, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            String screen = screen();
+            if (screen.contains(text)) {
+                return screen;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("'" + text + "' did not appear within " + seconds + " s; screen:\n" + screen);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static String run(List<String> argv) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException(String.join(" ", argv) + " failed: " + output);
+        }
+        return output;
+    }
+}

@@ -43,24 +43,54 @@ record ComponentProcesses(Path clusterDir, List<Component> components) {
     }
 
     /**
-     * Ends whatever is left after kwokctl's own delete, so no process outlives 'down'. Only processes whose
-     * command line names this cluster's folder are touched: a pid file can outlive its process and the pid be reused.
+     * Ends whatever is left after kwokctl's own delete, so no process outlives 'down': the components of the pid
+     * files, and any other process running a binary from this cluster's bin/ folder (a component someone restarted
+     * by hand, whose pid kwokctl never saw). Pid-file processes count only if their command line names this
+     * cluster's folder: a pid file can outlive its process and the pid be reused.
      */
     List<String> stopLeftovers() {
         List<String> stopped = new ArrayList<>();
         for (Component component : components) {
             if (component.alive() && ownedByCluster(component.process().get())) {
-                ProcessHandle process = component.process().get();
-                process.destroy();
-                try {
-                    process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    process.destroyForcibly();
-                }
+                stop(component.process().get());
                 stopped.add(component.name() + " (pid " + component.pid() + ")");
             }
         }
+        String binPrefix = clusterDir.resolve("bin").toString() + java.io.File.separator;
+        ProcessHandle.allProcesses()
+                .filter(p -> p.isAlive() && argv0(p.pid()).startsWith(binPrefix))
+                .forEach(p -> {
+                    String name = argv0(p.pid()).substring(binPrefix.length());
+                    stop(p);
+                    stopped.add(name + " (pid " + p.pid() + ")");
+                });
         return stopped;
+    }
+
+    /**
+     * The program as started (argv[0]), from /proc: ProcessHandle reports the resolved executable, and the
+     * cluster's bin/ entries are symlinks into the shared cache, so that path would not name the cluster.
+     */
+    private static String argv0(long pid) {
+        try {
+            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            int end = 0;
+            while (end < cmdline.length && cmdline[end] != 0) {
+                end++;
+            }
+            return new String(cmdline, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static void stop(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
     }
 
     private boolean ownedByCluster(ProcessHandle process) {

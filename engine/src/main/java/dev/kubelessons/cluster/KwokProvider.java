@@ -48,7 +48,7 @@ public final class KwokProvider implements ClusterProvider {
     @Override
     @SuppressWarnings("try") // the lock is held for the block's duration, never read
     public void up(PrintWriter out) {
-        try (StateLock lock = StateLock.acquire(workDir(), out)) {
+        try (StateLock lock = StateLock.acquire(out)) {
             long start = System.nanoTime();
             if (exists() && ReadinessWait.apiReadyNow(accessUnchecked())) {
                 out.println("kwok cluster '" + cluster + "' is already running; nothing to do");
@@ -93,7 +93,7 @@ public final class KwokProvider implements ClusterProvider {
     @Override
     @SuppressWarnings("try")
     public void down(PrintWriter out) {
-        try (StateLock lock = StateLock.acquire(workDir(), out)) {
+        try (StateLock lock = StateLock.acquire(out)) {
             if (!exists()) {
                 out.println("no kwok cluster '" + cluster + "'; nothing to remove");
                 out.flush();

@@ -5,16 +5,19 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An exclusive lock on the kwok work dir, held by every 'up' and 'down'. One lock for all clusters, not one each:
- * kwokctl picks each component's port by scanning downwards from 32767 for a free one, so two clusters created at
- * the same time (two test JVMs) pick the same ports, and one of them fails to bind.
+ * An exclusive lock held by every kwok 'up' and 'down' on this machine. One lock for all clusters, in the temp dir
+ * rather than a state dir: kwokctl picks each component's port by scanning down from 32767 for a free one, so two
+ * clusters created at the same time (two test JVMs, even with different state dirs) pick the same ports and one fails.
  */
 final class StateLock implements AutoCloseable {
+
+    // File locks are held per JVM, not per thread: threads of one JVM queue here first.
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -24,10 +27,11 @@ final class StateLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static StateLock acquire(Path dir, PrintWriter out) {
+    static StateLock acquire(PrintWriter out) {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "kubelessons-kwok-" + System.getProperty("user.name") + ".lock");
+        IN_PROCESS.lock();
         try {
-            Files.createDirectories(dir);
-            FileChannel channel = FileChannel.open(dir.resolve("kwok.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 out.println("waiting for another kubelessons command starting or removing a kwok cluster");
@@ -36,7 +40,11 @@ final class StateLock implements AutoCloseable {
             }
             return new StateLock(channel, lock);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + dir.resolve("kwok.lock"), e);
+            IN_PROCESS.unlock();
+            throw new UncheckedIOException("cannot lock " + file, e);
+        } catch (RuntimeException e) {
+            IN_PROCESS.unlock();
+            throw e;
         }
     }
 
@@ -47,6 +55,8 @@ final class StateLock implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             // Closing the channel frees the lock anyway; nothing useful to tell the user.
+        } finally {
+            IN_PROCESS.unlock();
         }
     }
 }

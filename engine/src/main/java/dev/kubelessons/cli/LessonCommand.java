@@ -1,6 +1,7 @@
 package dev.kubelessons.cli;
 
 import dev.kubelessons.check.Verdict;
+import dev.kubelessons.instructor.ProgressReporter;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.report.ReportFormat;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jbang lesson}: with a lesson id, runs that lesson (interactive, --check or --solve); otherwise a subcommand. */
 @Command(name = "lesson", mixinStandardHelpOptions = true, version = "kubelessons 0.1.0",
         description = "Interactive Kubernetes networking lessons, checked live against your cluster.",
-        subcommands = {ListCommand.class, ResetCommand.class, VerifyCommand.class, LintCommand.class, SiteCommand.class, ClusterCommand.class})
+        subcommands = {ListCommand.class, ResetCommand.class, VerifyCommand.class, LintCommand.class, SiteCommand.class, ClusterCommand.class, InstructorCommand.class})
 public final class LessonCommand implements Callable<Integer> {
 
     /** How long --solve waits for the cluster to settle (rollouts, endpoints) before reporting. */
@@ -47,6 +48,12 @@ public final class LessonCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json|junit", defaultValue = "text", description = "Output of --check and --solve (default: text).")
     String format;
 
+    @Option(names = "--report-to", paramLabel = "URL", description = "Workshop: also post the verdicts of --check/--solve to the instructor's board at URL.")
+    String reportTo;
+
+    @Option(names = "--token", paramLabel = "T", description = "Workshop: your report token from the instructor (with --report-to).")
+    String reportToken;
+
     @Override
     public Integer call() {
         if (lessonId == null) {
@@ -54,6 +61,7 @@ public final class LessonCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         ReportFormat reportFormat = ReportFormat.parse(format);
+        ProgressReporter reporter = reportTo == null ? null : new ProgressReporter(reportTo, reportToken);
         Lesson lesson = new LessonLookup(global.layout()).lesson(lessonId);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -77,6 +85,10 @@ public final class LessonCommand implements Callable<Integer> {
             ProgressStore.forUser().record(lesson.id(), verdicts.stream().filter(v -> v.status().passed()).map(Verdict::id).toList(), result.passed());
             out.print(reportFormat.render(List.of(result), global.color()));
             out.flush();
+            String note = reporter == null ? null : reporter.report(lesson.id(), lesson.title(), verdicts);
+            if (note != null) {
+                err.println("report: " + note);
+            }
             return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }

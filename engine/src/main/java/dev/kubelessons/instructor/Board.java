@@ -1,0 +1,158 @@
+package dev.kubelessons.instructor;
+
+import dev.kubelessons.lesson.Lesson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The progress board's state: attendees by lessons, which solutions are revealed; tells its listeners (the SSE stream) every change as JSON. */
+public final class Board {
+
+    /** Receives each change: the SSE event name and its JSON data. */
+    @FunctionalInterface
+    public interface Listener {
+        void event(String name, String json);
+    }
+
+    private final List<Lesson> lessons;
+    private final Duration stuckAfter;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Set<String> attendees = new TreeSet<>();
+    private final Map<String, Cell> cells = new HashMap<>();
+    private final Map<String, Boolean> stuckSent = new HashMap<>();
+    private final Set<String> revealed = new LinkedHashSet<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    public Board(List<Lesson> lessons, Duration stuckAfter, Clock clock) {
+        this.lessons = List.copyOf(lessons);
+        this.stuckAfter = stuckAfter;
+        this.clock = clock;
+    }
+
+    public void listen(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public List<Lesson> lessons() {
+        return lessons;
+    }
+
+    public Optional<Lesson> lesson(String id) {
+        return lessons.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** Adds an attendee's row; open pages reload to show it. Returns false if it was there already. */
+    public synchronized boolean addAttendee(String attendee) {
+        if (!attendees.add(attendee)) {
+            return false;
+        }
+        lessons.forEach(lesson -> cells.put(key(attendee, lesson.id()), new Cell(attendee, lesson)));
+        send("reload", "{}");
+        return true;
+    }
+
+    public synchronized boolean hasAttendee(String attendee) {
+        return attendees.contains(attendee);
+    }
+
+    public synchronized List<String> attendees() {
+        return new ArrayList<>(attendees);
+    }
+
+    public void record(String attendee, String lessonId, String checkId, String status, String message, String source, boolean baseline) {
+        update(attendee, lessonId, cell -> cell.record(checkId, status, message, source, baseline, clock.instant()));
+    }
+
+    /** Back to "not started" (the namespace was reset or deleted). */
+    public void clear(String attendee, String lessonId) {
+        update(attendee, lessonId, Cell::clear);
+    }
+
+    public void busy(String attendee, String lessonId, String what) {
+        update(attendee, lessonId, cell -> cell.busy(what));
+    }
+
+    public void problem(String attendee, String lessonId, String message) {
+        update(attendee, lessonId, cell -> cell.problem(message));
+    }
+
+    public synchronized List<String> checkIds(String attendee, String lessonId) {
+        Cell cell = cells.get(key(attendee, lessonId));
+        return cell == null ? List.of() : cell.checkIds();
+    }
+
+    public synchronized String source(String attendee, String lessonId) {
+        Cell cell = cells.get(key(attendee, lessonId));
+        return cell == null ? "none" : cell.source();
+    }
+
+    /** Every row, attendees in name order, lessons in course order. */
+    public synchronized Map<String, List<CellView>> rows() {
+        Map<String, List<CellView>> rows = new LinkedHashMap<>();
+        for (String attendee : attendees) {
+            rows.put(attendee, lessons.stream().map(l -> cells.get(key(attendee, l.id())).view(clock.instant(), stuckAfter)).toList());
+        }
+        return rows;
+    }
+
+    public synchronized void reveal(String lessonId, boolean show) {
+        if (show) {
+            revealed.add(lessonId);
+        } else {
+            revealed.remove(lessonId);
+        }
+        send("reveal", json.writeValueAsString(Map.of("lesson", lessonId, "revealed", show)));
+    }
+
+    public synchronized boolean revealed(String lessonId) {
+        return revealed.contains(lessonId);
+    }
+
+    /** Time passes without events: re-sends the cells whose "stuck" flag flipped. Called every few seconds. */
+    public synchronized void tick() {
+        for (Cell cell : cells.values()) {
+            CellView view = cell.view(clock.instant(), stuckAfter);
+            if (!Boolean.valueOf(view.stuck()).equals(stuckSent.getOrDefault(view.key(), false))) {
+                stuckSent.put(view.key(), view.stuck());
+                send("cell", json.writeValueAsString(view));
+            }
+        }
+    }
+
+    public String toJson(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    /** Sends under the lock, so two changes of one cell reach every page in the order they happened (listeners only enqueue). */
+    private synchronized void update(String attendee, String lessonId, java.util.function.Consumer<Cell> change) {
+        Cell cell = cells.get(key(attendee, lessonId));
+        if (cell == null) {
+            return;
+        }
+        change.accept(cell);
+        CellView view = cell.view(clock.instant(), stuckAfter);
+        stuckSent.put(view.key(), view.stuck());
+        send("cell", json.writeValueAsString(view));
+    }
+
+    private void send(String name, String data) {
+        for (Listener listener : listeners) {
+            listener.event(name, data);
+        }
+    }
+
+    private static String key(String attendee, String lessonId) {
+        return attendee + "/" + lessonId;
+    }
+}

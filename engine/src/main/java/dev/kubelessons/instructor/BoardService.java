@@ -1,0 +1,72 @@
+package dev.kubelessons.instructor;
+
+import dev.kubelessons.check.CheckContext;
+import dev.kubelessons.cluster.ClusterAccess;
+import dev.kubelessons.lesson.Lesson;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/** {@code instructor serve} assembled: the board, the instructor's own evaluation on the cluster, the HTTP server and the stuck ticker. */
+public final class BoardService implements AutoCloseable {
+
+    private final Board board;
+    private final ClusterProgress progress;
+    private final BoardServer server;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(ClusterProgress.daemon("kubelessons-board-tick"));
+
+    /** What the board needs to run; {@code client} may be null for a board fed by reports only. */
+    public record Settings(List<Lesson> lessons, List<String> remoteAttendees, Path templates, InetSocketAddress address,
+                           Duration stuckAfter, BoardTokens tokens) {
+    }
+
+    public BoardService(Settings settings, KubernetesClient client, ClusterAccess access, Function<String, CheckContext> contexts,
+                        PrintWriter log) throws IOException {
+        this.board = new Board(settings.lessons(), settings.stuckAfter(), Clock.systemUTC());
+        settings.remoteAttendees().forEach(board::addAttendee);
+        AttendeeActions actions = client == null ? null : new AttendeeActions(client, access);
+        this.server = new BoardServer(board, settings.tokens(), new BoardActions(board, actions, log), settings.templates(),
+                settings.stuckAfter().toMinutes(), settings.address(), log);
+        this.progress = client == null ? null : new ClusterProgress(client, board, contexts, 8);
+    }
+
+    /** Starts watching (first list of the workshop's namespaces included), then serves. */
+    public BoardService start() {
+        if (progress != null) {
+            progress.start();
+        }
+        server.start();
+        ticker.scheduleAtFixedRate(board::tick, 5, 5, TimeUnit.SECONDS);
+        return this;
+    }
+
+    public Board board() {
+        return board;
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    public int watchedNamespaces() {
+        return progress == null ? 0 : progress.watched();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        server.close();
+        if (progress != null) {
+            progress.close();
+        }
+    }
+}

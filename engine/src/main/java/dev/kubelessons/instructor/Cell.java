@@ -1,0 +1,117 @@
+package dev.kubelessons.instructor;
+
+import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.Lesson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One attendee on one lesson: the latest result of each check, when they started (the first change after the baseline),
+ * and when they last made progress (more checks passing). Not thread-safe: the {@link Board} guards it.
+ */
+final class Cell {
+
+    private final String attendee;
+    private final Lesson lesson;
+    private final Map<String, CheckRow> rows = new LinkedHashMap<>();
+    private String source = "none";
+    private Instant startedAt;
+    private Instant lastProgressAt;
+    private int bestPassed;
+    private String busy;
+    private String problem;
+
+    Cell(String attendee, Lesson lesson) {
+        this.attendee = attendee;
+        this.lesson = lesson;
+        clear();
+    }
+
+    /** Back to "not started": every check pending, the clock stopped (after a reset, or before the first evaluation). */
+    void clear() {
+        rows.clear();
+        for (CheckSpec check : lesson.checks()) {
+            rows.put(check.info().id(), new CheckRow(check.info().id(), check.info().title(), "PENDING", "not evaluated yet"));
+        }
+        startedAt = null;
+        lastProgressAt = null;
+        bestPassed = 0;
+        problem = null;
+    }
+
+    /** Records a result; {@code baseline} results (the first evaluation of a fresh watcher) do not start the clock. */
+    void record(String checkId, String status, String message, String from, boolean baseline, Instant now) {
+        CheckRow before = rows.get(checkId);
+        if (before == null) {
+            return;
+        }
+        CheckRow after = new CheckRow(checkId, before.title(), status, message);
+        rows.put(checkId, after);
+        source = from;
+        problem = null;
+        boolean changed = !"PENDING".equals(before.status()) && !after.equals(before);
+        // A report is the attendee at work (they ran the lesson); a cluster change is too, once past the baseline.
+        if (!baseline && startedAt == null && (changed || "report".equals(from))) {
+            startedAt = now;
+        }
+        int passed = passed();
+        if (passed > bestPassed) {
+            bestPassed = passed;
+            if (!baseline) {
+                lastProgressAt = now;
+                if (startedAt == null) {
+                    startedAt = now;
+                }
+            }
+        }
+    }
+
+    void busy(String what) {
+        this.busy = what;
+    }
+
+    void problem(String message) {
+        this.problem = message;
+    }
+
+    String attendee() {
+        return attendee;
+    }
+
+    Lesson lesson() {
+        return lesson;
+    }
+
+    String source() {
+        return source;
+    }
+
+    List<String> checkIds() {
+        return new ArrayList<>(rows.keySet());
+    }
+
+    int passed() {
+        return (int) rows.values().stream().filter(CheckRow::passed).count();
+    }
+
+    CellView view(Instant now, Duration stuckAfter) {
+        int total = (int) rows.values().stream().filter(CheckRow::counts).count();
+        int passed = passed();
+        boolean pending = rows.values().stream().anyMatch(r -> "PENDING".equals(r.status()));
+        boolean error = rows.values().stream().anyMatch(r -> "ERROR".equals(r.status()));
+        String state = busy != null ? "busy" : problem != null || error ? "error" : pending ? "pending"
+                : total > 0 && passed == total ? "done" : passed > 0 ? "partial" : "none";
+        Instant since = lastProgressAt != null ? lastProgressAt : startedAt;
+        boolean stuck = !"done".equals(state) && since != null && Duration.between(since, now).compareTo(stuckAfter) >= 0;
+        return new CellView(attendee, lesson.id(), passed, total, state, stuck, millis(startedAt), millis(lastProgressAt),
+                busy, problem, source, List.copyOf(rows.values()));
+    }
+
+    private static long millis(Instant instant) {
+        return instant == null ? 0 : instant.toEpochMilli();
+    }
+}

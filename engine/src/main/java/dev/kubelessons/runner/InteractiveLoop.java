@@ -140,15 +140,18 @@ public final class InteractiveLoop {
     }
 
     /** Called by the watcher on every change: print it if it concerns this step, record progress, celebrate. */
-    private void onVerdict(Verdict verdict) {
-        Verdict before = latest.put(verdict.id(), verdict);
+    private synchronized void onVerdict(Verdict verdict) {
         Step step = lesson.steps().get(stepIndex);
-        if (step.checks().stream().anyMatch(c -> c.info().id().equals(verdict.id()))) {
+        boolean stepWasDone = stepDone(step);
+        Verdict before = latest.put(verdict.id(), verdict);
+        boolean onThisStep = step.checks().stream().anyMatch(c -> c.info().id().equals(verdict.id()));
+        if (onThisStep) {
             terminal.println(marks.line(verdict).stripTrailing());
         }
         if (verdict.status() == Status.PASS && (before == null || before.status() != Status.PASS)) {
             progress.record(lesson.id(), List.of(verdict.id()), allPass());
-            if (stepDone(step)) {
+            // Announce only the change that completes this step, not every later pass of a done step.
+            if (onThisStep && !stepWasDone && stepDone(step)) {
                 terminal.println(terminal.bold("Step " + step.number() + " done!") + (stepIndex + 1 < lesson.steps().size()
                         ? " Press n (Enter) for the next step." : " Lesson complete. q to quit."));
             }

@@ -1,0 +1,116 @@
+package dev.kubelessons.instructor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.kubelessons.cluster.ClusterAccess;
+import dev.kubelessons.cluster.KwokCluster;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.runner.Kubectl;
+import dev.kubelessons.runner.ManifestApplier;
+import dev.kubelessons.runner.SolutionRunner;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The board in headless Chromium (Debian's chromium + chromedriver, launched as SiteBrowserTest does): sign in, then a
+ * cell turns green, pushed over SSE, when the attendee's lesson is solved through the API. Fails (never skips) without a browser.
+ */
+@KwokCluster
+class BoardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @Test
+    void aCellTurnsGreenWhenTheAttendeesChecksPass(KubernetesClient admin, ClusterAccess access, @TempDir Path tmp) throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
+        }
+        Lesson lesson = WorkshopFixture.lesson("02-deployments");
+        String attendee = WorkshopFixture.names("gia").get(0);
+        WorkshopFixture.provision(admin, access, List.of(attendee), List.of(lesson), tmp);
+        ChromeDriver driver = null;
+        try (BoardFixture board = new BoardFixture(admin, access, List.of(lesson), List.of())) {
+            driver = chromium(tmp);
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+            driver.get(board.service.url());
+            assertTrue(driver.getCurrentUrl().endsWith("/login"), driver.getCurrentUrl());
+            driver.findElement(By.id("token")).sendKeys(board.tokens.instructor());
+            driver.findElement(By.cssSelector(".board-login button[type=submit]")).click();
+            wait.until(d -> d.findElements(By.id("board")).size() == 1);
+            assertEquals("Workshop board · kubelessons", driver.getTitle());
+            wait.until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+
+            By cellBy = By.cssSelector("td.cell[data-key='" + attendee + "/" + lesson.id() + "']");
+            wait.until(d -> "none".equals(d.findElement(cellBy).getAttribute("data-state")));
+            String before = driver.findElement(cellBy).findElement(By.className("score")).getText();
+            assertTrue(before.startsWith("0/"), before);
+            String colourBefore = driver.findElement(cellBy).getCssValue("background-color");
+
+            // The attendee's work, done through the API: the lesson's reference solution in their namespace.
+            new SolutionRunner(new ManifestApplier(admin), () -> Kubectl.locate(access)).solve(lesson, WorkshopNames.lesson(attendee, lesson.id()));
+
+            wait.until(d -> "done".equals(d.findElement(cellBy).getAttribute("data-state")));
+            WebElement cell = driver.findElement(cellBy);
+            String score = cell.findElement(By.className("score")).getText();
+            assertEquals(score.substring(score.indexOf('/') + 1), score.substring(0, score.indexOf('/')), "every counted check passes: " + score);
+            String colourAfter = cell.getCssValue("background-color");
+            assertTrue(!colourAfter.equals(colourBefore), "the cell changed colour: " + colourBefore + " -> " + colourAfter);
+            assertTrue(green(colourAfter), "green: " + colourAfter);
+
+            List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+            assertEquals("", severe.stream().map(LogEntry::getMessage).collect(Collectors.joining("\n")), "errors in the browser console");
+        } finally {
+            if (driver != null) {
+                driver.quit();
+            }
+            new Teardown(admin).remove(List.of(attendee), false);
+        }
+    }
+
+    /** rgb(r, g, b) or rgba(...) with green the strongest channel. */
+    private static boolean green(String css) {
+        String[] parts = css.replaceAll("[^0-9,]", "").split(",");
+        int r = Integer.parseInt(parts[0]);
+        int g = Integer.parseInt(parts[1]);
+        int b = Integer.parseInt(parts[2]);
+        return g > r && g > b;
+    }
+
+    private static ChromeDriver chromium(Path tmp) throws Exception {
+        // Never let Selenium Manager look for (or download) a browser or driver.
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")), "--window-size=1400,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelessons.Fixtures;
 import dev.kubelessons.cluster.ClusterAccess;
-import dev.kubelessons.cluster.ClusterProvider;
-import dev.kubelessons.cluster.ClusterStatus;
 import dev.kubelessons.cluster.KwokCluster;
 import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.Lesson;
@@ -17,8 +15,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,14 +48,6 @@ class InteractiveLoopOnKwokTest {
     @Test
     void survivesTheApiServerGoingAwayAndResumesWithProgressIntact(ClusterAccess access) throws Exception {
         Lesson lesson = new CourseLoader().load(Fixtures.repositoryRoot().resolve("lessons")).course().lesson("03-clusterip").orElseThrow();
-        ClusterProvider provider = new ClusterProvider() {
-            public String name() { return "kwok-test"; }
-            public void up(PrintWriter out) { }
-            public void down(PrintWriter out) { }
-            public ClusterStatus status() { return new ClusterStatus(name(), true, List.of(), Optional.of(access)); }
-            public ClusterAccess access() { return access; }
-            public boolean hasDataPlane() { return false; }
-        };
         ProgressStore progress = new ProgressStore(state.resolve("progress.json"), Clock.systemUTC());
         PipedWriter keys = new PipedWriter();
         PrintWriter out = new PrintWriter(screen, true) {
@@ -70,7 +58,7 @@ class InteractiveLoopOnKwokTest {
                 }
             }
         };
-        try (ClusterSession session = ClusterSession.connect(provider, access, "klt5")) {
+        try (ClusterSession session = RunningCluster.session(access, "klt5")) {
             session.sandbox().reset(lesson);
             Terminal terminal = new Terminal(new PipedReader(keys), out, false);
             CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> new InteractiveLoop(session, lesson, progress, terminal).run());

@@ -11,8 +11,6 @@ import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
 import dev.kubelessons.cli.PrerequisiteException;
 import dev.kubelessons.cluster.ClusterAccess;
-import dev.kubelessons.cluster.ClusterProvider;
-import dev.kubelessons.cluster.ClusterStatus;
 import dev.kubelessons.cluster.KwokCluster;
 import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.Lesson;
@@ -22,11 +20,9 @@ import dev.kubelessons.report.LessonResult;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +37,8 @@ class RunnerOnKwokTest {
         return new CourseLoader().load(Fixtures.repositoryRoot().resolve("lessons")).course().lesson("03-clusterip").orElseThrow();
     }
 
-    /** The test cluster as a provider: already running, no data plane (it is kwok). */
     private static ClusterSession session(ClusterAccess access, String prefix) {
-        ClusterProvider provider = new ClusterProvider() {
-            public String name() { return "kwok-test"; }
-            public void up(PrintWriter out) { }
-            public void down(PrintWriter out) { }
-            public ClusterStatus status() { return new ClusterStatus(name(), true, List.of(), Optional.of(access)); }
-            public ClusterAccess access() { return access; }
-            public boolean hasDataPlane() { return false; }
-        };
-        return ClusterSession.connect(provider, access, prefix);
+        return RunningCluster.session(access, prefix);
     }
 
     @Test

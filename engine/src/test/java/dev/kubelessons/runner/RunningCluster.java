@@ -1,0 +1,27 @@
+package dev.kubelessons.runner;
+
+import dev.kubelessons.cluster.ClusterAccess;
+import dev.kubelessons.cluster.ClusterProvider;
+import dev.kubelessons.cluster.ClusterStatus;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+/** The test run's kwok cluster as a provider that already runs and has no data plane, for in-process runner sessions. */
+final class RunningCluster {
+
+    private RunningCluster() {
+    }
+
+    static ClusterSession session(ClusterAccess access, String namespacePrefix) {
+        ClusterProvider provider = new ClusterProvider() {
+            public String name() { return "kwok-test"; }
+            public void up(PrintWriter out) { }
+            public void down(PrintWriter out) { }
+            public ClusterStatus status() { return new ClusterStatus(name(), true, List.of(), Optional.of(access)); }
+            public ClusterAccess access() { return access; }
+            public boolean hasDataPlane() { return false; }
+        };
+        return ClusterSession.connect(provider, access, namespacePrefix);
+    }
+}

@@ -117,7 +117,7 @@ public final class InstructorCommand implements Callable<Integer> {
             }
             out().printf("provisioned %d attendee(s) x %d lesson(s) in %.1f s; kubeconfigs in %s (tokens valid %s)%n", attendees.size(),
                     lessons.size(), (System.nanoTime() - start) / 1e9, out.toAbsolutePath(), ttl);
-            out().println("attendees run: jbang lesson <id> with KUBECONFIG=<attendee>.kubeconfig and --cluster context:kl-<attendee>");
+            out().println("each attendee: export KUBECONFIG=<attendee>.kubeconfig; their lessons run in namespaces kl-<attendee>-<lesson id>");
             out().flush();
             return ExitCodes.OK;
         }

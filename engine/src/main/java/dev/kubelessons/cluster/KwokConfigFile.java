@@ -8,6 +8,9 @@ import java.nio.file.Path;
 /**
  * The kwokctl configuration we start clusters with: local binaries, loopback only, and kind's address
  * ranges (services 10.96.0.0/16, pods 10.244.N.0/24) so that lessons show the same IPs on kwok and kind.
+ * The controller manager and scheduler run without leader election: with one instance there is
+ * nothing to elect, and an elected one exits for good when the API server blips (a laptop that
+ * slept), leaving a cluster where Deployments never roll out again.
  */
 final class KwokConfigFile {
 
@@ -36,6 +39,14 @@ final class KwokConfigFile {
                   extraArgs:
                   - key: service-cluster-ip-range
                     value: %2$s
+                - name: kube-controller-manager
+                  extraArgs:
+                  - key: leader-elect
+                    value: "false"
+                - name: kube-scheduler
+                  extraArgs:
+                  - key: leader-elect
+                    value: "false"
                 """.formatted(bin, SERVICE_CIDR);
         try {
             Files.createDirectories(file.getParent());

@@ -21,14 +21,17 @@ public final class ClusterSession implements AutoCloseable {
     private final ClusterProvider provider;
     private final ClusterAccess access;
     private final KubernetesClient client;
-    private final LessonSandbox sandbox;
+    private final Sandbox sandbox;
     private final SolutionRunner solutions;
 
     private ClusterSession(ClusterProvider provider, ClusterAccess access, String namespacePrefix) {
         this.provider = provider;
         this.access = access;
         this.client = access.client();
-        this.sandbox = new LessonSandbox(client, namespacePrefix);
+        // An attendee of a workshop works in namespaces the instructor provisioned (kl-<attendee>-<lesson>)
+        // and may not create or delete namespaces; everyone else gets namespaces of their own.
+        this.sandbox = WorkshopSandbox.homeOf(access).<Sandbox>map(home -> new WorkshopSandbox(client, home))
+                .orElseGet(() -> new LessonSandbox(client, namespacePrefix));
         this.solutions = new SolutionRunner(new ManifestApplier(client), () -> Kubectl.locate(access));
     }
 
@@ -53,7 +56,7 @@ public final class ClusterSession implements AutoCloseable {
     public ClusterProvider provider() { return provider; }
     public ClusterAccess access() { return access; }
     public KubernetesClient client() { return client; }
-    public LessonSandbox sandbox() { return sandbox; }
+    public Sandbox sandbox() { return sandbox; }
     public SolutionRunner solutions() { return solutions; }
 
     /** Sandboxes under another prefix, e.g. for verify, so a learner's namespaces stay untouched. */
@@ -65,7 +68,7 @@ public final class ClusterSession implements AutoCloseable {
         return checkContext(lesson, sandbox);
     }
 
-    public CheckContext checkContext(Lesson lesson, LessonSandbox in) {
+    public CheckContext checkContext(Lesson lesson, Sandbox in) {
         String namespace = in.namespace(lesson);
         return provider.hasDataPlane()
                 ? CheckContext.withDataPlane(client, namespace, new DockerNodeShell(KIND_CLUSTER))

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A lesson's own namespace, labelled as ours: created on first use, reset by deleting and
  * recreating it, and never touched if a namespace of that name exists without our label.
  */
-public final class LessonSandbox {
+public final class LessonSandbox implements Sandbox {
 
     private static final long NAMESPACE_TIMEOUT_SECONDS = 120;
 
@@ -28,11 +28,13 @@ public final class LessonSandbox {
         this.prefix = prefix;
     }
 
+    @Override
     public String namespace(Lesson lesson) {
         return prefix + "-" + lesson.id();
     }
 
     /** The namespace exists (with setup applied when it had to be created); returns whether it was created now. */
+    @Override
     public boolean ensure(Lesson lesson) {
         Namespace existing = client.namespaces().withName(namespace(lesson)).get();
         if (existing != null && existing.getMetadata().getDeletionTimestamp() == null) {
@@ -47,12 +49,14 @@ public final class LessonSandbox {
     }
 
     /** Deletes and recreates the namespace, then applies the lesson's setup. */
+    @Override
     public void reset(Lesson lesson) {
         delete(lesson);
         create(lesson);
     }
 
     /** Deletes the namespace if it is ours and waits until it is gone. */
+    @Override
     public void delete(Lesson lesson) {
         String name = namespace(lesson);
         Namespace existing = client.namespaces().withName(name).get();

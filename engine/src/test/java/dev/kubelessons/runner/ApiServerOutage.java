@@ -39,6 +39,12 @@ final class ApiServerOutage {
         }
     }
 
+    /** Whether a component of the cluster (e.g. kube-controller-manager) still runs, by kwokctl's pid file. */
+    boolean alive(String component) throws IOException {
+        long pid = Long.parseLong(Files.readString(clusterDir.resolve("pids/" + component + ".pid")).strip());
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     void restart() throws IOException {
         Path log = clusterDir.resolve("logs/kube-apiserver.log");
         Process process = new ProcessBuilder(commandLine).directory(workingDir.toFile())

@@ -71,6 +71,9 @@ class InteractiveLoopOnKwokTest {
                 waitFor("the cluster is unreachable", 60);
                 outage.restart();
                 waitFor("the cluster is reachable again", 120);
+                // The rest of the cluster must survive the blip too (no leader election to lose).
+                assertTrue(outage.alive("kube-controller-manager"), "kube-controller-manager died during the outage");
+                assertTrue(outage.alive("kube-scheduler"), "kube-scheduler died during the outage");
 
                 // The learner's change after the outage is seen through the re-established watch.
                 var service = lesson.steps().get(0).blocks(BlockRole.APPLY).get(0);

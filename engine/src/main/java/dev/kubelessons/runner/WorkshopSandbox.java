@@ -1,0 +1,99 @@
+package dev.kubelessons.runner;
+
+import dev.kubelessons.cli.PrerequisiteException;
+import dev.kubelessons.cluster.ClusterAccess;
+import dev.kubelessons.lesson.BlockRole;
+import dev.kubelessons.lesson.Lesson;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * A workshop attendee's lesson namespaces, {@code kl-<attendee>-<lesson>}, provisioned by the
+ * instructor: the attendee may not create or delete namespaces, so reset empties the namespace
+ * of lesson objects (keeping the instructor's fence, labelled with the attendee) and reapplies setup.
+ */
+public final class WorkshopSandbox implements Sandbox {
+
+    /** An attendee kubeconfig's namespace is their home, kl-<attendee> (see instructor provisioning). */
+    private static final Pattern HOME = Pattern.compile("kl-[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final String FENCE_LABEL = "kubelessons.dev/attendee";
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final KubernetesClient client;
+    private final String home;
+    private final ManifestApplier applier;
+
+    public WorkshopSandbox(KubernetesClient client, String home) {
+        this.client = client;
+        this.home = home;
+        this.applier = new ManifestApplier(client);
+    }
+
+    /** The attendee's home namespace if this context is a workshop attendee's. */
+    public static Optional<String> homeOf(ClusterAccess access) {
+        try {
+            String namespace = access.config().getNamespace();
+            return namespace != null && HOME.matcher(namespace).matches() ? Optional.of(namespace) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String namespace(Lesson lesson) {
+        return home + "-" + lesson.id();
+    }
+
+    @Override
+    public boolean ensure(Lesson lesson) {
+        String namespace = namespace(lesson);
+        try {
+            client.configMaps().inNamespace(namespace).list();
+        } catch (KubernetesClientException e) {
+            throw new PrerequisiteException("your workshop namespace " + namespace + " is not there or not yours (" + e.getCode() + ")",
+                    "ask your instructor to provision lesson " + lesson.id() + " for you");
+        }
+        return false;
+    }
+
+    @Override
+    public void reset(Lesson lesson) {
+        String namespace = namespace(lesson);
+        ensure(lesson);
+        for (var kind : lessonKinds(namespace)) {
+            for (HasMetadata object : kind) {
+                Map<String, String> labels = object.getMetadata().getLabels();
+                if (labels != null && labels.containsKey(FENCE_LABEL)) {
+                    continue; // the instructor's quota, limits, RBAC and isolation policy stay
+                }
+                client.resource(object).inNamespace(namespace).withTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).delete();
+            }
+        }
+        lesson.blocks(BlockRole.SETUP).forEach(block -> applier.apply(block, namespace, lesson.id()));
+    }
+
+    @Override
+    public void delete(Lesson lesson) {
+        throw new PrerequisiteException("workshop namespaces are removed by the instructor, not by attendees",
+                "use 'reset " + lesson.id() + "' to start the lesson over");
+    }
+
+    /** The kinds lessons create; the namespace is the attendee's lesson namespace, so all of them are lesson objects. */
+    private List<List<? extends HasMetadata>> lessonKinds(String namespace) {
+        return List.of(
+                client.apps().deployments().inNamespace(namespace).list().getItems(),
+                client.apps().statefulSets().inNamespace(namespace).list().getItems(),
+                client.apps().daemonSets().inNamespace(namespace).list().getItems(),
+                client.batch().v1().jobs().inNamespace(namespace).list().getItems(),
+                client.services().inNamespace(namespace).list().getItems(),
+                client.network().v1().networkPolicies().inNamespace(namespace).list().getItems(),
+                client.network().v1().ingresses().inNamespace(namespace).list().getItems(),
+                client.pods().inNamespace(namespace).list().getItems());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.kubelessons.instructor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelessons.check.Status;
+import dev.kubelessons.check.Verdict;
+import dev.kubelessons.cluster.ClusterAccess;
+import dev.kubelessons.cluster.ClusterProvider;
+import dev.kubelessons.cluster.ClusterStatus;
+import dev.kubelessons.cluster.KwokCluster;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.runner.ClusterSession;
+import dev.kubelessons.runner.LessonChecks;
+import dev.kubelessons.runner.WorkshopSandbox;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An attendee runs a lesson with only their own kubeconfig: the runner works in the provisioned namespace, never creates one. */
+@KwokCluster
+class AttendeeRunnerOnKwokTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void anAttendeeChecksSolvesAndResetsInTheirProvisionedNamespace(KubernetesClient admin, ClusterAccess access) {
+        Lesson lesson = WorkshopFixture.lesson("02-deployments");
+        String attendee = WorkshopFixture.names("ana").get(0);
+        Path kubeconfig = WorkshopFixture.provision(admin, access, List.of(attendee), List.of(lesson), out).get(0);
+        String context = KubeConfigUtils.parseConfig(kubeconfig.toFile()).getCurrentContext();
+        ClusterAccess attendeeAccess = new ClusterAccess(kubeconfig, context);
+        assertEquals(Optional.of(WorkshopNames.home(attendee)), WorkshopSandbox.homeOf(attendeeAccess));
+        ClusterProvider provider = new ClusterProvider() {
+            public String name() { return "context:" + context; }
+            public void up(PrintWriter o) { }
+            public void down(PrintWriter o) { }
+            public ClusterStatus status() { return new ClusterStatus(name(), true, List.of(), Optional.of(attendeeAccess)); }
+            public ClusterAccess access() { return attendeeAccess; }
+            public boolean hasDataPlane() { return false; }
+        };
+        try (ClusterSession session = ClusterSession.connect(provider, attendeeAccess, "kl")) {
+            String namespace = session.sandbox().namespace(lesson);
+            assertEquals(WorkshopNames.lesson(attendee, lesson.id()), namespace);
+            assertFalse(session.sandbox().ensure(lesson), "the namespace was provisioned, not created by the attendee");
+
+            List<Verdict> fresh = LessonChecks.now(lesson, session.checkContext(lesson));
+            assertTrue(fresh.stream().allMatch(v -> v.status() == Status.FAIL), fresh.toString());
+            session.solutions().solve(lesson, namespace);
+            List<Verdict> solved = LessonChecks.untilPassing(lesson, session.checkContext(lesson), Duration.ofSeconds(90));
+            assertTrue(solved.stream().allMatch(v -> v.status() == Status.PASS), solved.toString());
+
+            session.sandbox().reset(lesson);
+            List<Verdict> again = LessonChecks.now(lesson, session.checkContext(lesson));
+            assertTrue(again.stream().allMatch(v -> v.status() == Status.FAIL), again.toString());
+            assertNotNull(admin.network().v1().networkPolicies().inNamespace(namespace).withName(WorkshopNames.ISOLATION_POLICY).get(),
+                    "reset must keep the instructor's isolation policy");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package dev.kubelessons.runner;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,8 @@ class InteractiveLoopInTerminalTest {
             tmux.waitFor("Hint", 30);
             tmux.type("q");
             tmux.waitFor("Bye.", 30);
-            tmux.waitFor("Pane is dead", 30);
+            // Exit 1: the lesson is not finished (only step 1 was solved).
+            assertEquals(1, tmux.waitForExit(60));
         }
         String progress = Files.readString(state.resolve("progress.json"));
         assertTrue(progress.contains("service-exists"), progress);

@@ -14,6 +14,8 @@ final class Tmux implements AutoCloseable {
     Tmux(String session, List<String> command, int width, int height) throws IOException, InterruptedException {
         this.session = session;
         List<String> argv = new ArrayList<>(List.of("tmux", "new-session", "-d", "-s", session, "-x", String.valueOf(width), "-y", String.valueOf(height)));
+        // A wrapper shell prints the program's exit status when it ends, for waitForExit.
+        argv.addAll(List.of("sh", "-c", "\"$@\"; echo \"[exit status $?]\"", "sh"));
         argv.addAll(command);
         run(argv);
         run(List.of("tmux", "set-option", "-t", session, "remain-on-exit", "on"));
@@ -40,6 +42,16 @@ final class Tmux implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** Waits until the program has exited and returns its exit status (printed by the wrapper shell). */
+    int waitForExit(int seconds) throws IOException, InterruptedException {
+        String screen = waitFor("[exit status ", seconds);
+        var matcher = java.util.regex.Pattern.compile("\\[exit status (\\d+)]").matcher(screen);
+        if (!matcher.find()) {
+            throw new AssertionError("no exit status on screen:\n" + screen);
+        }
+        return Integer.parseInt(matcher.group(1));
     }
 
     @Override

@@ -73,7 +73,7 @@ class SiteAtomicityTest {
         SiteBuildException e = assertThrows(SiteBuildException.class,
                 () -> SiteTestSupport.build(Fixtures.fixture("site-broken"), out));
         assertFalse(e.problems().isEmpty());
-        assertTrue(e.problems().get(0).format().contains("01-broken.md:4:"), e.problems().get(0).format());
+        assertTrue(e.problems().get(0).format().contains("01-broken.md:3:"), e.problems().get(0).format());
         assertUntouched();
     }
 
@@ -90,7 +90,7 @@ class SiteAtomicityTest {
         }
         String printed = err.toString(StandardCharsets.UTF_8);
         assertEquals(2, exit, printed);
-        assertTrue(printed.contains("01-broken.md:4:6: YAML does not parse"), printed);
+        assertTrue(printed.contains("01-broken.md:3:8: YAML does not parse"), printed);
         assertTrue(printed.contains("the site was not rebuilt"), printed);
         assertFalse(printed.contains("\tat "), "no stack trace: " + printed);
         assertUntouched();

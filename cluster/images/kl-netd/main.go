@@ -1,0 +1,196 @@
+// Command kl-netd is the pod network agent of kubelessons' locally built kind nodes. On
+// each node it:
+//   - writes the CNI configuration for the node's pod CIDR (ptp + host-local + portmap,
+//     from Debian's containernetworking-plugins),
+//   - routes every other node's pod CIDR via that node's InternalIP (all nodes share
+//     Docker's network, so one hop suffices),
+//   - masquerades pod traffic that leaves the pod network,
+//   - enforces NetworkPolicy (ingress and egress, pod/namespace selectors, ipBlock, ports,
+//     named ports) for the pods on its node with iptables, in chain KL-NETPOL off FORWARD.
+//
+// It watches nodes, pods, namespaces and NetworkPolicies and re-applies everything on any
+// change (debounced), and every 30 seconds anyway.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/labels"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/cache"
+)
+
+func main() {
+	cniDir := flag.String("cni-conf-dir", "/etc/cni/net.d", "where the CNI configuration goes")
+	flag.Parse()
+	nodeName := os.Getenv("NODE_NAME")
+	podSubnet := os.Getenv("POD_SUBNET")
+	if nodeName == "" || podSubnet == "" {
+		log.Fatal("NODE_NAME and POD_SUBNET must be set")
+	}
+	cfg, err := rest.InClusterConfig()
+	if err != nil {
+		log.Fatalf("in-cluster config: %v", err)
+	}
+	client := kubernetes.NewForConfigOrDie(cfg)
+	factory := informers.NewSharedInformerFactory(client, 0)
+	nodes := factory.Core().V1().Nodes()
+	pods := factory.Core().V1().Pods()
+	namespaces := factory.Core().V1().Namespaces()
+	policies := factory.Networking().V1().NetworkPolicies()
+	kick := make(chan struct{}, 1)
+	trigger := func() {
+		select {
+		case kick <- struct{}{}:
+		default:
+		}
+	}
+	handler := cache.ResourceEventHandlerFuncs{
+		AddFunc:    func(any) { trigger() },
+		UpdateFunc: func(any, any) { trigger() },
+		DeleteFunc: func(any) { trigger() },
+	}
+	for _, inf := range []cache.SharedIndexInformer{nodes.Informer(), pods.Informer(), namespaces.Informer(), policies.Informer()} {
+		if _, err := inf.AddEventHandler(handler); err != nil {
+			log.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	factory.Start(ctx.Done())
+	factory.WaitForCacheSync(ctx.Done())
+	log.Printf("kl-netd on node %s, pod subnet %s: caches synced", nodeName, podSubnet)
+
+	var lastRules, lastCNI string
+	ticker := time.NewTicker(30 * time.Second)
+	for {
+		allNodes, _ := nodes.Lister().List(labels.Everything())
+		var self *corev1.Node
+		for _, n := range allNodes {
+			if n.Name == nodeName {
+				self = n
+			}
+		}
+		if self == nil || self.Spec.PodCIDR == "" {
+			log.Printf("node %s has no pod CIDR yet", nodeName)
+		} else {
+			if cni := cniConfig(self.Spec.PodCIDR); cni != lastCNI {
+				if err := writeFileAtomic(*cniDir+"/10-kubelessons.conflist", cni); err != nil {
+					log.Printf("writing CNI config: %v", err)
+				} else {
+					lastCNI = cni
+					log.Printf("CNI config written for %s", self.Spec.PodCIDR)
+				}
+			}
+			syncRoutes(allNodes, nodeName)
+			if err := ensureMasquerade(podSubnet); err != nil {
+				log.Printf("masquerade: %v", err)
+			}
+		}
+		allPods, _ := pods.Lister().List(labels.Everything())
+		allNS, _ := namespaces.Lister().List(labels.Everything())
+		allPolicies, _ := policies.Lister().List(labels.Everything())
+		rules := policyRules(nodeName, allPods, allNS, allPolicies)
+		if rules != lastRules {
+			if err := applyPolicyRules(rules); err != nil {
+				log.Printf("network policy rules: %v", err)
+			} else {
+				lastRules = rules
+				log.Printf("network policy rules applied (%d lines)", strings.Count(rules, "\n"))
+			}
+		}
+		select {
+		case <-kick:
+			time.Sleep(200 * time.Millisecond) // let a burst of events settle
+			select {
+			case <-kick:
+			default:
+			}
+		case <-ticker.C:
+			lastRules = "" // re-apply: someone may have flushed the tables
+		}
+	}
+}
+
+func cniConfig(podCIDR string) string {
+	return fmt.Sprintf(`{
+  "cniVersion": "0.4.0",
+  "name": "kubelessons",
+  "plugins": [
+    {
+      "type": "ptp",
+      "ipMasq": false,
+      "mtu": 1500,
+      "ipam": {
+        "type": "host-local",
+        "dataDir": "/run/cni-ipam-state",
+        "routes": [{"dst": "0.0.0.0/0"}],
+        "ranges": [[{"subnet": %q}]]
+      }
+    },
+    {"type": "portmap", "capabilities": {"portMappings": true}}
+  ]
+}
+`, podCIDR)
+}
+
+func writeFileAtomic(path, content string) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func syncRoutes(allNodes []*corev1.Node, self string) {
+	for _, n := range allNodes {
+		if n.Name == self || n.Spec.PodCIDR == "" {
+			continue
+		}
+		ip := ""
+		for _, a := range n.Status.Addresses {
+			if a.Type == corev1.NodeInternalIP && !strings.Contains(a.Address, ":") {
+				ip = a.Address
+			}
+		}
+		if ip == "" {
+			continue
+		}
+		if out, err := exec.Command("ip", "route", "replace", n.Spec.PodCIDR, "via", ip).CombinedOutput(); err != nil {
+			log.Printf("route %s via %s: %v: %s", n.Spec.PodCIDR, ip, err, out)
+		}
+	}
+}
+
+func ensureMasquerade(podSubnet string) error {
+	run := func(args ...string) error {
+		out, err := exec.Command("iptables", append([]string{"-w", "5"}, args...)...).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("iptables %s: %v: %s", strings.Join(args, " "), err, out)
+		}
+		return nil
+	}
+	if exec.Command("iptables", "-w", "5", "-t", "nat", "-C", "POSTROUTING", "-j", "KL-MASQ").Run() == nil {
+		return nil
+	}
+	_ = run("-t", "nat", "-N", "KL-MASQ")
+	if err := run("-t", "nat", "-F", "KL-MASQ"); err != nil {
+		return err
+	}
+	if err := run("-t", "nat", "-A", "KL-MASQ", "-d", podSubnet, "-j", "RETURN"); err != nil {
+		return err
+	}
+	if err := run("-t", "nat", "-A", "KL-MASQ", "-s", podSubnet, "-m", "addrtype", "!", "--dst-type", "LOCAL", "-j", "MASQUERADE"); err != nil {
+		return err
+	}
+	return run("-t", "nat", "-A", "POSTROUTING", "-m", "comment", "--comment", "kl-netd: masquerade pod traffic leaving the pod network", "-j", "KL-MASQ")
+}

@@ -1,0 +1,408 @@
+#!/usr/bin/env bash
+# Builds a kind node image, and the images a kind cluster and the lessons need, from the
+# package registries only (Debian packages, the Go module proxy): no container registry
+# and no release download site is reachable on our machines.
+#
+#   1. a Debian bookworm root filesystem (mmdebstrap) with systemd, containerd, runc,
+#      iptables, CNI plugins ..., imported into Docker;
+#   2. kubeadm, kubelet (cgo), kubectl, kube-proxy built from k8s.io/kubernetes with a
+#      wrapper module (as scripts/build-kwok.sh does); kind, crictl, coredns, etcd too;
+#   3. the images kubeadm preloads (apiserver, controller-manager, scheduler, proxy, etcd,
+#      coredns, pause) and the pod network agent (kl-netd, cluster/images/kl-netd), built
+#      FROM scratch or from the Debian rootfs and imported into the node's containerd;
+#   4. the lessons' workload images: nginx:1.27 (Debian's nginx), busybox:1.36 (Debian's
+#      busybox-static), kubelessons/probe:1 (curl, nslookup, sh).
+#
+# Cached and resumable: every step leaves a stamp under
+# ${XDG_CACHE_HOME:-~/.cache}/kubelessons/kind/<key>/stamps and is skipped when its stamp
+# and its output exist. Docker must be running (the script starts Debian's dockerd when
+# it is installed and not running).
+#
+# Usage: scripts/build-kind-node.sh            # builds what is missing; prints the node image tag last
+#        scripts/build-kind-node.sh --cached   # never builds: prints the tag if the image exists, else exits 1
+#        scripts/build-kind-node.sh --bin-dir  # prints the directory holding the built kind CLI (after a build)
+# Env:   KUBELESSONS_CACHE overrides the cache root; GO_PARALLEL (default 2) caps go build -p.
+set -euo pipefail
+
+K8S_VERSION="${K8S_VERSION:-v1.35.4}"          # Debian's containerd is 1.6: Kubernetes 1.35 is the last minor that supports it
+KIND_VERSION="${KIND_VERSION:-v0.31.0}"        # kind whose default node is v1.35; kubeadm config v1beta3
+ETCD_VERSION="${ETCD_VERSION:-v3.6.5}"         # the etcd k8s v1.35 pins in its go.mod (kubeadm's default tag is 3.6.6-0: the kind config pins 3.6.5-0)
+COREDNS_VERSION="${COREDNS_VERSION:-v1.13.1}"  # kubeadm v1.35 constants.CoreDNSVersion
+PAUSE_TAG="${PAUSE_TAG:-3.10.1}"               # kubeadm v1.35 constants.PauseVersion
+CRICTL_VERSION="${CRICTL_VERSION:-v1.34.0}"    # newest cri-tools the module proxy serves below 1.37
+SUITE=bookworm
+REV=1                                          # bump when the image layout changes
+GO_PARALLEL="${GO_PARALLEL:-2}"
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cache_root="${KUBELESSONS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kubelessons}"
+key="k8s-${K8S_VERSION}_kind-${KIND_VERSION}_${SUITE}_r${REV}"
+base="$cache_root/kind/$key"
+bin="$base/bin" work="$base/work" stamps="$base/stamps" out="$base/images"
+NODE_TAG="kubelessons/kind-node:${K8S_VERSION}-r${REV}"
+ROOTFS_TAG="kubelessons/debian-node-rootfs:${SUITE}-r${REV}"
+TOOLS_TAG="kubelessons/debian-tools-rootfs:${SUITE}-r${REV}"
+PROBE_TAG="kubelessons/probe:1"
+NETD_TAG="kubelessons/kl-netd:r${REV}"
+
+log() { printf '[build-kind-node %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf 'build-kind-node: %s\n' "$*" >&2; exit 3; }
+stamp_ok() { [ -f "$stamps/$1" ]; }
+stamp() { mkdir -p "$stamps"; date +%s > "$stamps/$1"; }
+image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+
+case "${1:-}" in
+  --cached)
+    if stamp_ok node && command -v docker >/dev/null 2>&1 && image_exists "$NODE_TAG"; then echo "$NODE_TAG"; exit 0; fi
+    exit 1 ;;
+  --bin-dir) echo "$bin"; exit 0 ;;
+  "") ;;
+  *) die "unknown argument '$1' (usage: scripts/build-kind-node.sh [--cached|--bin-dir])" ;;
+esac
+
+start=$(date +%s)
+mkdir -p "$bin" "$work" "$stamps" "$out"
+
+# --- Docker -----------------------------------------------------------------------------
+# Some sandboxes (this project's CI machines among them) run with a capability bounding set
+# that lacks a capability or two (CAP_SYS_RESOURCE here). Docker's --privileged, which kind
+# uses for its nodes (run and exec), asks runc for every capability the kernel knows, and
+# runc then fails with "unable to apply caps: operation not permitted". The fix is a runc
+# wrapper that drops the capabilities this machine cannot grant; dockerd uses it as its
+# default runtime when this script starts dockerd. Elsewhere nothing changes.
+CAP_NAMES=(chown dac_override dac_read_search fowner fsetid kill setgid setuid setpcap linux_immutable
+  net_bind_service net_broadcast net_admin net_raw ipc_lock ipc_owner sys_module sys_rawio sys_chroot
+  sys_ptrace sys_pacct sys_admin sys_boot sys_nice sys_resource sys_time sys_tty_config mknod lease
+  audit_write audit_control setfcap mac_override mac_admin syslog wake_alarm block_suspend audit_read
+  perfmon bpf checkpoint_restore)
+missing_caps() {
+  local bnd; bnd=$(awk '/^CapBnd/ {print $2}' /proc/self/status)
+  for i in "${!CAP_NAMES[@]}"; do
+    (( (0x$bnd >> i) & 1 )) || printf 'CAP_%s\n' "${CAP_NAMES[$i]^^}"
+  done
+}
+write_runc_wrapper() { # path caps...
+  local path=$1; shift
+  local drop; drop=$(printf '"%s",' "$@"); drop="[${drop%,}]"
+  local filter='with_entries(.value |= map(select(. as \\$c | \\$d | index(\\$c) | not)))'
+  {
+    echo '#!/bin/sh'
+    echo "# Written by kubelessons' scripts/build-kind-node.sh: runc without the capabilities this"
+    echo "# machine's bounding set does not hold ($*), so docker run/exec --privileged work."
+    echo "drop='$drop'"
+    cat <<'EOF'
+fix() { # file jq-path
+  [ -f "$1" ] || return 0
+  jq --argjson d "$drop" "$2 |= (if . == null then . else FILTER end)" "$1" > "$1.kl" && mv "$1.kl" "$1"
+}
+prev=
+for a in "$@"; do
+  case "$prev" in
+    --bundle|-b) fix "$a/config.json" .process.capabilities ;;
+    --process|-p) fix "$a" .capabilities ;;
+  esac
+  case "$a" in --bundle=*) fix "${a#--bundle=}/config.json" .process.capabilities ;; esac
+  prev="$a"
+done
+exec runc "$@"
+EOF
+  } | sed "s/FILTER/$filter/" > "$path.tmp"
+  chmod 0755 "$path.tmp"; mv "$path.tmp" "$path"
+}
+docker_caps_ok() { # nothing is missing, or dockerd runs with our wrapper
+  [ -z "$(missing_caps)" ] && return 0
+  docker info --format '{{.DefaultRuntime}}' 2>/dev/null | grep -q kl-runc
+}
+ensure_docker() {
+  command -v docker >/dev/null 2>&1 || die "docker is not installed (Debian: apt-get install -y docker.io)"
+  if docker info >/dev/null 2>&1; then
+    docker_caps_ok || die "Docker runs, but --privileged containers fail on this machine (its capability bounding set lacks $(missing_caps | tr '\n' ' ')). Stop dockerd and run this script again: it starts dockerd with a runc wrapper that drops those capabilities."
+    return 0
+  fi
+  command -v dockerd >/dev/null 2>&1 || die "Docker is not running and dockerd is not installed (Debian: apt-get install -y docker.io)"
+  local args=() caps; caps=$(missing_caps)
+  if [ -n "$caps" ]; then
+    command -v jq >/dev/null 2>&1 || die "jq is needed for the runc wrapper (apt-get install -y jq)"
+    mkdir -p "$cache_root/kind"
+    # shellcheck disable=SC2086
+    write_runc_wrapper "$cache_root/kind/kl-runc" $caps
+    args=(--add-runtime "kl-runc=$cache_root/kind/kl-runc" --default-runtime kl-runc)
+    log "this machine's capability bounding set lacks $(echo $caps): dockerd gets the runc wrapper $cache_root/kind/kl-runc"
+  fi
+  log "starting dockerd ${args[*]} (log: /var/log/kubelessons-dockerd.log)"
+  nohup dockerd "${args[@]}" >/var/log/kubelessons-dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && return 0; sleep 1; done
+  die "dockerd did not start; see /var/log/kubelessons-dockerd.log"
+}
+
+# --- Go binaries --------------------------------------------------------------------------
+export GOFLAGS="${GOFLAGS:-} -mod=mod -buildvcs=false -p=${GO_PARALLEL}"
+
+go_install() { # name module@version [ldflags] [cgo]
+  local name=$1 pkg=$2 ld=${3:--s -w} cgo=${4:-0}
+  [ -x "$bin/$name" ] && { log "$name: cached"; return; }
+  log "$name: go install $pkg"
+  GOBIN="$work/gobin" CGO_ENABLED=$cgo go install -trimpath -ldflags "$ld" "$pkg" || die "go install $pkg failed"
+  mv "$work/gobin/$(basename "${pkg%@*}")" "$bin/$name"
+}
+
+build_kubernetes() {
+  local dir="$work/kubernetes" minor="${K8S_VERSION#v1.}"; minor="${minor%%.*}"
+  local staging="v0.${K8S_VERSION#v1.}" need=()
+  for cmd in kubeadm kubelet kubectl kube-proxy kube-apiserver kube-controller-manager kube-scheduler; do
+    [ -x "$bin/$cmd" ] || need+=("$cmd")
+  done
+  [ ${#need[@]} -eq 0 ] && { log "kubernetes binaries: cached"; return; }
+  # The control-plane binaries are the very ones scripts/build-kwok.sh builds (same pins): reuse them.
+  local kwokbin="$cache_root/kwok/k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-v0.8.0/bin"
+  for cmd in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
+    if [ ! -x "$bin/$cmd" ] && [ -x "$kwokbin/$cmd" ]; then cp "$kwokbin/$cmd" "$bin/$cmd"; log "$cmd: reused from $kwokbin"; fi
+  done
+  mkdir -p "$dir"
+  if [ ! -f "$dir/go.mod" ]; then
+    log "kubernetes $K8S_VERSION: wrapper module (staging modules -> $staging)"
+    curl -fsS "$(go env GOPROXY | cut -d, -f1)/k8s.io/kubernetes/@v/${K8S_VERSION}.mod" -o "$dir/upstream.mod"
+    {
+      echo "module kubelessons.local/kindbuild"
+      echo "go 1.24"
+      echo "require k8s.io/kubernetes ${K8S_VERSION}"
+      grep -E '^\s+k8s\.io/[a-z0-9-]+ => \./staging/' "$dir/upstream.mod" \
+        | awk -v v="$staging" '{print "replace " $1 " => " $1 " " v}'
+    } > "$dir/go.mod.tmp"
+    cat > "$dir/tools.go" <<'GO'
+//go:build tools
+
+package tools
+
+import (
+	_ "k8s.io/kubernetes/cmd/kube-apiserver"
+	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
+	_ "k8s.io/kubernetes/cmd/kube-proxy"
+	_ "k8s.io/kubernetes/cmd/kube-scheduler"
+	_ "k8s.io/kubernetes/cmd/kubeadm"
+	_ "k8s.io/kubernetes/cmd/kubectl"
+	_ "k8s.io/kubernetes/cmd/kubelet"
+)
+GO
+    mv "$dir/go.mod.tmp" "$dir/go.mod"
+    (cd "$dir" && go mod tidy -e >/dev/null 2>"$dir/tidy.log" || true)
+  fi
+  local ld="-s -w"
+  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ld+=" -X $p.gitVersion=${K8S_VERSION} -X $p.gitMajor=1 -X $p.gitMinor=${minor} -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
+  done
+  for cmd in kubeadm kubelet kube-proxy kubectl kube-apiserver kube-controller-manager kube-scheduler; do
+    [ -x "$bin/$cmd" ] && continue
+    local cgo=0; [ "$cmd" = kubelet ] && cgo=1
+    log "$cmd: building (CGO_ENABLED=$cgo; cold: several minutes on 2 cores)"
+    (cd "$dir" && CGO_ENABLED=$cgo go build -trimpath -ldflags "$ld" -o "$bin/$cmd.tmp" "k8s.io/kubernetes/cmd/$cmd") \
+      || die "go build of $cmd failed (module resolution log: $dir/tidy.log)"
+    mv "$bin/$cmd.tmp" "$bin/$cmd"
+  done
+}
+
+build_etcd() {
+  [ -x "$bin/etcd" ] && { log "etcd: cached"; return; }
+  local kwokbin="$cache_root/kwok/k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-v0.8.0/bin"
+  if [ -x "$kwokbin/etcd" ]; then cp "$kwokbin/etcd" "$bin/etcd"; log "etcd: reused from $kwokbin"; return; fi
+  local dir="$work/etcd"; mkdir -p "$dir"
+  log "etcd $ETCD_VERSION: building"
+  printf 'module kubelessons.local/etcdbuild\ngo 1.24\nrequire go.etcd.io/etcd/server/v3 %s\n' "$ETCD_VERSION" > "$dir/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "go.etcd.io/etcd/server/v3"\n' > "$dir/tools.go"
+  (cd "$dir" && go mod tidy -e >/dev/null 2>"$dir/tidy.log" || true)
+  (cd "$dir" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/etcd.tmp" go.etcd.io/etcd/server/v3) || die "go build of etcd failed"
+  mv "$bin/etcd.tmp" "$bin/etcd"
+}
+
+build_coredns() {
+  [ -x "$bin/coredns" ] && { log "coredns: cached"; return; }
+  local dir="$work/coredns"; mkdir -p "$dir"
+  log "coredns $COREDNS_VERSION: building"
+  printf 'module kubelessons.local/corednsbuild\ngo 1.24\nrequire github.com/coredns/coredns %s\n' "$COREDNS_VERSION" > "$dir/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/coredns/coredns"\n' > "$dir/tools.go"
+  (cd "$dir" && go mod tidy -e >/dev/null 2>"$dir/tidy.log" || true)
+  (cd "$dir" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/coredns.tmp" github.com/coredns/coredns) || die "go build of coredns failed"
+  mv "$bin/coredns.tmp" "$bin/coredns"
+}
+
+build_netd() { # the project's own pod network agent (routes, CNI config, masquerade, NetworkPolicy)
+  local src="$root/cluster/images/kl-netd" sum
+  sum=$(cat "$src"/go.mod "$src"/*.go | sha256sum | cut -c1-12)
+  [ -x "$bin/kl-netd" ] && [ "$(cat "$bin/kl-netd.sum" 2>/dev/null)" = "$sum" ] && { log "kl-netd: cached"; return; }
+  log "kl-netd: building from $src"
+  (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/kl-netd.tmp" .) || die "go build of kl-netd failed"
+  mv "$bin/kl-netd.tmp" "$bin/kl-netd"; echo "$sum" > "$bin/kl-netd.sum"
+}
+
+build_pause() { # a pause process of our own (cluster/images/pause/pause.go): sleeps, reaps, exits on TERM/INT
+  [ -x "$bin/pause" ] && { log "pause: cached"; return; }
+  (cd "$root/cluster/images/pause" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/pause" pause.go) || die "go build of pause failed"
+}
+
+build_go() {
+  command -v go >/dev/null 2>&1 || die "Go is not installed (Debian: apt-get install golang-go; 1.24 or newer)"
+  go_install kind "sigs.k8s.io/kind@${KIND_VERSION}"
+  go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION}"
+  build_pause
+  build_etcd
+  build_coredns
+  build_kubernetes
+  build_netd
+}
+
+# --- Debian root filesystems ------------------------------------------------------------------
+NODE_PKGS=systemd,systemd-sysv,dbus,containerd,runc,containernetworking-plugins,iptables,nftables,conntrack,ethtool,socat,mount,util-linux,iproute2,kmod,ca-certificates,curl,jq,procps,bash,libseccomp2,pigz,ebtables,ipset,less
+TOOLS_PKGS=iptables,nftables,conntrack,ipset,iproute2,ca-certificates,curl,bind9-dnsutils,nginx-light,busybox-static,procps,netcat-openbsd
+mmdebstrap_import() { # stamp tag packages
+  local name=$1 tag=$2 pkgs=$3
+  stamp_ok "$name" && image_exists "$tag" && { log "$tag: cached"; return; }
+  command -v mmdebstrap >/dev/null 2>&1 || die "mmdebstrap is not installed (Debian: apt-get install -y mmdebstrap)"
+  log "$tag: mmdebstrap $SUITE ($pkgs)"
+  local dir="$work/$name.dir"
+  rm -rf "$dir"
+  mmdebstrap --variant=minbase --format=directory --include="$pkgs" --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --aptopt='Acquire::Check-Valid-Until "false"' \
+    "$SUITE" "$dir" || die "mmdebstrap of $name failed"
+  rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin
+  tar -C "$dir" --numeric-owner -cf - . | docker import - "$tag" >/dev/null || die "docker import of $dir failed"
+  rm -rf "$dir"
+  stamp "$name"
+}
+
+# --- images -----------------------------------------------------------------------------------
+dbuild() { # tag context-dir (Dockerfile inside)
+  log "image $1"
+  docker build -q -t "$1" "$2" >/dev/null || die "docker build of $1 failed (context $2)"
+}
+
+build_images() {
+  if stamp_ok images && [ -f "$out/preload.tar" ] && [ "$(cat "$stamps/images")" != "" ]; then
+    local all=yes
+    for t in $(cat "$out/preload.list"); do image_exists "$t" || all=no; done
+    [ $all = yes ] && { log "preloaded images: cached"; return; }
+  fi
+  local ctx="$work/ctx"; rm -rf "$ctx"; mkdir -p "$ctx"
+  local reg=registry.k8s.io
+  # static control-plane binaries FROM scratch
+  for cmd in kube-apiserver kube-controller-manager kube-scheduler; do
+    mkdir -p "$ctx/$cmd"; cp "$bin/$cmd" "$ctx/$cmd/"
+    printf 'FROM scratch\nCOPY %s /usr/local/bin/%s\nENV PATH=/usr/local/bin\nENTRYPOINT ["/usr/local/bin/%s"]\n' "$cmd" "$cmd" "$cmd" > "$ctx/$cmd/Dockerfile"
+    dbuild "$reg/$cmd:$K8S_VERSION" "$ctx/$cmd"
+  done
+  mkdir -p "$ctx/etcd/tmp"; cp "$bin/etcd" "$ctx/etcd/"
+  printf 'FROM scratch\nCOPY etcd /usr/local/bin/etcd\nCOPY tmp /tmp\nENV PATH=/usr/local/bin\nENTRYPOINT ["/usr/local/bin/etcd"]\n' > "$ctx/etcd/Dockerfile"
+  dbuild "$reg/etcd:${ETCD_VERSION#v}-0" "$ctx/etcd"
+  mkdir -p "$ctx/coredns/etc"; cp "$bin/coredns" "$ctx/coredns/"; echo 'nobody:x:65534:65534:nobody:/:/sbin/nologin' > "$ctx/coredns/etc/passwd"
+  printf 'FROM scratch\nCOPY etc /etc\nCOPY coredns /coredns\nEXPOSE 53 53/udp\nENTRYPOINT ["/coredns"]\n' > "$ctx/coredns/Dockerfile"
+  dbuild "$reg/coredns/coredns:$COREDNS_VERSION" "$ctx/coredns"
+  mkdir -p "$ctx/pause"; cp "$bin/pause" "$ctx/pause/"
+  printf 'FROM scratch\nCOPY pause /pause\nUSER 65535:65535\nENTRYPOINT ["/pause"]\n' > "$ctx/pause/Dockerfile"
+  dbuild "$reg/pause:$PAUSE_TAG" "$ctx/pause"
+  # kube-proxy and the network agent need iptables, conntrack, ip: on the Debian tools rootfs
+  mkdir -p "$ctx/kube-proxy"; cp "$bin/kube-proxy" "$ctx/kube-proxy/"
+  printf 'FROM %s\nCOPY kube-proxy /usr/local/bin/kube-proxy\nENTRYPOINT ["/usr/local/bin/kube-proxy"]\n' "$TOOLS_TAG" > "$ctx/kube-proxy/Dockerfile"
+  dbuild "$reg/kube-proxy:$K8S_VERSION" "$ctx/kube-proxy"
+  mkdir -p "$ctx/kl-netd"; cp "$bin/kl-netd" "$ctx/kl-netd/"
+  printf 'FROM %s\nCOPY kl-netd /usr/local/bin/kl-netd\nENTRYPOINT ["/usr/local/bin/kl-netd"]\n' "$TOOLS_TAG" > "$ctx/kl-netd/Dockerfile"
+  dbuild "$NETD_TAG" "$ctx/kl-netd"
+  # lesson workloads
+  mkdir -p "$ctx/nginx"
+  cat > "$ctx/nginx/Dockerfile" <<EOF
+FROM $TOOLS_TAG
+RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log \\
+ && cp /var/www/html/index.nginx-debian.html /var/www/html/index.html
+EXPOSE 80
+STOPSIGNAL SIGQUIT
+CMD ["nginx", "-g", "daemon off;"]
+EOF
+  dbuild nginx:1.27 "$ctx/nginx"
+  mkdir -p "$ctx/busybox"
+  cat > "$ctx/busybox/Dockerfile" <<EOF
+FROM $TOOLS_TAG AS src
+RUN mkdir -p /out/bin /out/etc /out/tmp && cp /bin/busybox /out/bin/busybox && /out/bin/busybox --install -s /out/bin \\
+ && printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' > /out/etc/passwd \\
+ && printf 'root:x:0:\nnobody:x:65534:\n' > /out/etc/group
+FROM scratch
+COPY --from=src /out /
+ENV PATH=/bin
+CMD ["sh"]
+EOF
+  dbuild busybox:1.36 "$ctx/busybox"
+  mkdir -p "$ctx/probe"
+  printf 'FROM %s\nCMD ["sleep", "infinity"]\n' "$TOOLS_TAG" > "$ctx/probe/Dockerfile"
+  dbuild "$PROBE_TAG" "$ctx/probe"
+  local preload=("$reg/kube-apiserver:$K8S_VERSION" "$reg/kube-controller-manager:$K8S_VERSION" "$reg/kube-scheduler:$K8S_VERSION"
+    "$reg/kube-proxy:$K8S_VERSION" "$reg/etcd:${ETCD_VERSION#v}-0" "$reg/coredns/coredns:$COREDNS_VERSION" "$reg/pause:$PAUSE_TAG" "$NETD_TAG")
+  log "saving ${#preload[@]} images for the node's containerd"
+  docker save -o "$out/preload.tar.tmp" "${preload[@]}" || die "docker save failed"
+  mv "$out/preload.tar.tmp" "$out/preload.tar"
+  printf '%s\n' "${preload[@]}" > "$out/preload.list"
+  rm -rf "$ctx"
+  stamp images
+}
+
+# --- the node image ---------------------------------------------------------------------------
+build_node() {
+  stamp_ok node && image_exists "$NODE_TAG" && [ "$(cat "$stamps/node.src" 2>/dev/null)" = "$(node_src_sum)" ] \
+    && { log "$NODE_TAG: cached"; return; }
+  local ctx="$work/nodectx"; rm -rf "$ctx"; mkdir -p "$ctx/usr/bin" "$ctx/usr/local/bin"
+  for b in kubeadm kubelet kubectl; do cp "$bin/$b" "$ctx/usr/bin/"; done
+  cp "$bin/crictl" "$ctx/usr/local/bin/"
+  cp -a "$root/cluster/node/." "$ctx/"
+  log "$NODE_TAG: layering Kubernetes onto $ROOTFS_TAG"
+  cat > "$ctx/Dockerfile" <<EOF
+FROM $ROOTFS_TAG
+COPY usr /usr
+COPY etc /etc
+COPY kind /kind
+RUN chmod 0755 /usr/local/bin/entrypoint \\
+ && mkdir -p /opt/cni/bin /etc/cni/net.d /etc/kubernetes/manifests /var/lib/kubelet \\
+ && for p in /usr/lib/cni/*; do ln -sf "\$p" /opt/cni/bin/; done \\
+ && find /lib/systemd/system/sysinit.target.wants/ -name systemd-tmpfiles-setup.service -delete \\
+ && rm -f /lib/systemd/system/multi-user.target.wants/* /etc/systemd/system/*.wants/* \\
+          /lib/systemd/system/local-fs.target.wants/* /lib/systemd/system/sockets.target.wants/*udev* \\
+          /lib/systemd/system/sockets.target.wants/*initctl* /lib/systemd/system/basic.target.wants/* \\
+ && echo "ReadKMsg=no" >> /etc/systemd/journald.conf \\
+ && systemctl enable kubelet.service containerd.service \\
+ && systemctl mask systemd-binfmt.service getty@tty1.service console-getty.service \\
+ && ctr oci spec | jq 'del(.process.rlimits)' > /etc/containerd/cri-base.json \\
+ && echo "$K8S_VERSION" > /kind/version \\
+ && sed -i -e "s#@PAUSE@#registry.k8s.io/pause:$PAUSE_TAG#" /etc/containerd/config.toml \\
+ && sed -i -e "s#@NETD@#$NETD_TAG#" /kind/manifests/default-cni.yaml \\
+ && rm -f /etc/machine-id && touch /etc/machine-id
+ENV container=docker
+STOPSIGNAL SIGRTMIN+3
+ENTRYPOINT ["/usr/local/bin/entrypoint"]
+CMD ["/sbin/init"]
+EOF
+  docker build -q -t "$NODE_TAG-stage1" "$ctx" >/dev/null || die "docker build of the node image failed (context $ctx)"
+  # Preload: run the image, start its containerd, import the saved images into namespace k8s.io
+  # without unpacking (no snapshotter needed at build time), then commit.
+  log "$NODE_TAG: importing $(wc -l < "$out/preload.list") images into the node's containerd"
+  docker rm -f kubelessons-node-build >/dev/null 2>&1 || true
+  docker run -d --name kubelessons-node-build --privileged --entrypoint sleep "$NODE_TAG-stage1" infinity >/dev/null
+  docker cp "$out/preload.tar" kubelessons-node-build:/preload.tar
+  docker exec kubelessons-node-build bash -c 'set -e; nohup containerd >/tmp/containerd.log 2>&1 &
+    for i in $(seq 1 30); do [ -S /run/containerd/containerd.sock ] && ctr version >/dev/null 2>&1 && break; sleep 1; done
+    ctr --namespace=k8s.io images import --label=io.cri-containerd.pinned=pinned --all-platforms --no-unpack --digests /preload.tar
+    ctr --namespace=k8s.io images list -q
+    pkill containerd; sleep 1; rm -f /preload.tar' >&2 || { docker rm -f kubelessons-node-build >/dev/null; die "importing images into the node's containerd failed"; }
+  docker commit -c 'ENTRYPOINT ["/usr/local/bin/entrypoint"]' -c 'CMD ["/sbin/init"]' -c 'ENV container=docker' \
+    kubelessons-node-build "$NODE_TAG" >/dev/null
+  docker rm -f kubelessons-node-build >/dev/null
+  docker rmi "$NODE_TAG-stage1" >/dev/null 2>&1 || true
+  rm -rf "$ctx"
+  node_src_sum > "$stamps/node.src"
+  stamp node
+}
+node_src_sum() { (cd "$root/cluster/node" && find . -type f | sort | xargs cat; cat "$out/preload.list" 2>/dev/null) | sha256sum | cut -c1-12; }
+
+only="${KUBELESSONS_KIND_STEPS:-go,rootfs,images,node}"
+[[ ",$only," == *,go,* ]] && build_go
+if [[ ",$only," == *,rootfs,* || ",$only," == *,images,* || ",$only," == *,node,* ]]; then ensure_docker; fi
+[[ ",$only," == *,rootfs,* ]] && { mmdebstrap_import node-rootfs "$ROOTFS_TAG" "$NODE_PKGS"; mmdebstrap_import tools-rootfs "$TOOLS_TAG" "$TOOLS_PKGS"; }
+[[ ",$only," == *,images,* ]] && build_images
+[[ ",$only," == *,node,* ]] && build_node
+log "done in $(( $(date +%s) - start ))s: node image $NODE_TAG; kind CLI $bin/kind; lesson images nginx:1.27 busybox:1.36 $PROBE_TAG"
+echo "$NODE_TAG"

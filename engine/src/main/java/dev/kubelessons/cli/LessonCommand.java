@@ -67,7 +67,11 @@ public final class LessonCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (ClusterSession session = ClusterSession.open(global.cluster(), err)) {
             if (!check && !solve) {
-                return new InteractiveLoop(session, lesson, ProgressStore.forUser(), Terminal.system(global.color())).run();
+                InteractiveLoop loop = new InteractiveLoop(session, lesson, ProgressStore.forUser(), Terminal.system(global.color()));
+                if (reporter != null) {
+                    loop.reportingTo(verdicts -> reporter.report(lesson.id(), lesson.title(), verdicts));
+                }
+                return loop.run();
             }
             boolean created = session.sandbox().ensure(lesson);
             if (created) {

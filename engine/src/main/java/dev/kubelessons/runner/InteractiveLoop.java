@@ -13,6 +13,7 @@ import dev.kubelessons.report.TextReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,7 @@ public final class InteractiveLoop {
     private final TextReport marks;
     private final Map<String, Verdict> latest = new ConcurrentHashMap<>();
     private volatile int stepIndex;
+    private Consumer<List<Verdict>> onProgress = verdicts -> { };
 
     public InteractiveLoop(ClusterSession session, Lesson lesson, ProgressStore progress, Terminal terminal) {
         this.session = session;
@@ -39,6 +41,20 @@ public final class InteractiveLoop {
         this.terminal = terminal;
         this.view = new StepView(terminal);
         this.marks = new TextReport(terminal.color());
+    }
+
+    /**
+     * Also hands every new set of verdicts to {@code sink} (a workshop board), on a thread of its
+     * own so a slow or unreachable board never holds up the learner's terminal.
+     */
+    public InteractiveLoop reportingTo(Consumer<List<Verdict>> sink) {
+        java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "kubelessons-report");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.onProgress = verdicts -> sender.execute(() -> sink.accept(verdicts));
+        return this;
     }
 
     public int run() {
@@ -147,6 +163,9 @@ public final class InteractiveLoop {
         boolean onThisStep = step.checks().stream().anyMatch(c -> c.info().id().equals(verdict.id()));
         if (onThisStep) {
             terminal.println(marks.line(verdict).stripTrailing());
+        }
+        if (before == null || before.status() != verdict.status()) {
+            onProgress.accept(lesson.checks().stream().map(c -> latest.get(c.info().id())).filter(java.util.Objects::nonNull).toList());
         }
         if (verdict.status() == Status.PASS && (before == null || before.status() != Status.PASS)) {
             progress.record(lesson.id(), List.of(verdict.id()), allPass());

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelessons.Fixtures;
 import dev.kubelessons.cluster.ClusterAccess;
-import dev.kubelessons.cluster.KwokCluster;
+import dev.kubelessons.cluster.KwokProvider;
+import dev.kubelessons.cluster.UserDirs;
 import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.markdown.CourseLoader;
@@ -15,14 +16,35 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The interactive loop in a plain pipe, through a real outage of the API server: it says so, retries, resumes, keeps progress. */
-@KwokCluster
+/**
+ * The interactive loop in a plain pipe, through a real outage of the API server: it says so, retries,
+ * resumes, keeps progress. The outage gets a kwok cluster of its own: after a blip the controllers
+ * back off for up to ~40 s, which would slow every test that shares the run's cluster.
+ */
 class InteractiveLoopOnKwokTest {
+
+    private static KwokProvider cluster;
+
+    @BeforeAll
+    static void startOwnCluster() {
+        cluster = new KwokProvider(UserDirs.fromEnvironment(), "kubelessons-outage-" + ProcessHandle.current().pid());
+        cluster.up(new PrintWriter(System.err, true));
+    }
+
+    @AfterAll
+    static void removeOwnCluster() {
+        if (cluster != null) {
+            cluster.down(new PrintWriter(System.err, true));
+        }
+    }
 
     @TempDir
     Path state;
@@ -46,7 +68,8 @@ class InteractiveLoopOnKwokTest {
     }
 
     @Test
-    void survivesTheApiServerGoingAwayAndResumesWithProgressIntact(ClusterAccess access) throws Exception {
+    void survivesTheApiServerGoingAwayAndResumesWithProgressIntact() throws Exception {
+        ClusterAccess access = cluster.access();
         Lesson lesson = new CourseLoader().load(Fixtures.repositoryRoot().resolve("lessons")).course().lesson("03-clusterip").orElseThrow();
         ProgressStore progress = new ProgressStore(state.resolve("progress.json"), Clock.systemUTC());
         PipedWriter keys = new PipedWriter();
@@ -61,7 +84,9 @@ class InteractiveLoopOnKwokTest {
         try (ClusterSession session = RunningCluster.session(access, "klt5")) {
             session.sandbox().reset(lesson);
             Terminal terminal = new Terminal(new PipedReader(keys), out, false);
-            CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> new InteractiveLoop(session, lesson, progress, terminal).run());
+            List<List<dev.kubelessons.check.Verdict>> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> new InteractiveLoop(session, lesson, progress, terminal)
+                    .reportingTo(reports::add).run());
             try {
                 waitFor("Checks:", 60);
                 waitFor("[FAIL] The Service my-nginx exists", 10);
@@ -80,6 +105,12 @@ class InteractiveLoopOnKwokTest {
                 new ManifestApplier(session.client()).apply(service, session.sandbox().namespace(lesson), lesson.id());
                 waitFor("[PASS] The Service my-nginx exists", 60);
                 assertTrue(progress.of(lesson.id()).passedChecks().contains("service-exists"), "progress was not recorded");
+                // The same change reaches a workshop board, when one is attached (--report-to).
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (reports.stream().noneMatch(r -> r.stream().anyMatch(v -> v.id().equals("service-exists") && v.status().passed()))) {
+                    assertTrue(System.nanoTime() < until, "no report with service-exists passing: " + reports);
+                    Thread.sleep(100);
+                }
 
                 keys.write("h\nn\nq\n");
                 keys.flush();

@@ -19,7 +19,7 @@
 # it is installed and not running).
 #
 # Usage: scripts/build-kind-node.sh            # builds what is missing; prints the node image tag last
-#        scripts/build-kind-node.sh --cached   # never builds: prints the tag if the image exists, else exits 1
+#        scripts/build-kind-node.sh --cached   # never builds (may start dockerd): prints the tag if the image exists, else exits 1
 #        scripts/build-kind-node.sh --bin-dir  # prints the directory holding the built kind CLI (after a build)
 # Env:   KUBELESSONS_CACHE overrides the cache root; GO_PARALLEL (default 2) caps go build -p.
 set -euo pipefail
@@ -51,12 +51,10 @@ stamp_ok() { [ -f "$stamps/$1" ]; }
 stamp() { mkdir -p "$stamps"; date +%s > "$stamps/$1"; }
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
-case "${1:-}" in
-  --cached)
-    if stamp_ok node && command -v docker >/dev/null 2>&1 && image_exists "$NODE_TAG"; then echo "$NODE_TAG"; exit 0; fi
-    exit 1 ;;
+mode="${1:-build}"
+case "$mode" in
   --bin-dir) echo "$bin"; exit 0 ;;
-  "") ;;
+  --cached|build) ;;
   *) die "unknown argument '$1' (usage: scripts/build-kind-node.sh [--cached|--bin-dir])" ;;
 esac
 
@@ -277,10 +275,11 @@ dbuild() { # tag context-dir (Dockerfile inside)
 }
 
 build_images() {
-  if stamp_ok images && [ -f "$out/preload.tar" ] && [ "$(cat "$stamps/images")" != "" ]; then
+  local want; want=$(images_key)
+  if stamp_ok images && [ -f "$out/preload.tar" ] && [ "$(cat "$stamps/images.key" 2>/dev/null)" = "$want" ]; then
     local all=yes
-    for t in $(cat "$out/preload.list"); do image_exists "$t" || all=no; done
-    [ $all = yes ] && { log "preloaded images: cached"; return; }
+    for t in $(cat "$out/preload.list") nginx:1.27 busybox:1.36 "$PROBE_TAG"; do image_exists "$t" || all=no; done
+    [ $all = yes ] && { log "preloaded and lesson images: cached"; return; }
   fi
   local ctx="$work/ctx"; rm -rf "$ctx"; mkdir -p "$ctx"
   local reg=registry.k8s.io
@@ -320,12 +319,13 @@ EOF
   mkdir -p "$ctx/busybox"
   cat > "$ctx/busybox/Dockerfile" <<EOF
 FROM $TOOLS_TAG AS src
-RUN mkdir -p /out/bin /out/etc /out/tmp && cp /bin/busybox /out/bin/busybox && /out/bin/busybox --install -s /out/bin \\
+RUN mkdir -p /out/bin /out/etc /out/tmp /out/root && chmod 1777 /out/tmp && cp /bin/busybox /out/bin/busybox \\
+ && for applet in \$(/out/bin/busybox --list); do [ -e /out/bin/\$applet ] || ln -s busybox /out/bin/\$applet; done \\
  && printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' > /out/etc/passwd \\
  && printf 'root:x:0:\nnobody:x:65534:\n' > /out/etc/group
 FROM scratch
 COPY --from=src /out /
-ENV PATH=/bin
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 CMD ["sh"]
 EOF
   dbuild busybox:1.36 "$ctx/busybox"
@@ -339,7 +339,12 @@ EOF
   mv "$out/preload.tar.tmp" "$out/preload.tar"
   printf '%s\n' "${preload[@]}" > "$out/preload.list"
   rm -rf "$ctx"
+  echo "$want" > "$stamps/images.key"
   stamp images
+}
+images_key() { # what the images are made of: the binaries and the base rootfs
+  { for b in kube-apiserver kube-controller-manager kube-scheduler kube-proxy etcd coredns pause kl-netd; do stat -c '%n %s %Y' "$bin/$b"; done
+    docker image inspect -f '{{.Id}}' "$TOOLS_TAG"; } | sha256sum | cut -c1-12
 }
 
 # --- the node image ---------------------------------------------------------------------------
@@ -396,8 +401,18 @@ EOF
   node_src_sum > "$stamps/node.src"
   stamp node
 }
-node_src_sum() { (cd "$root/cluster/node" && find . -type f | sort | xargs cat; cat "$out/preload.list" 2>/dev/null) | sha256sum | cut -c1-12; }
+node_src_sum() { # the node's own files, its binaries, its base and the preloaded images
+  { (cd "$root/cluster/node" && find . -type f | sort | xargs cat); cat "$stamps/images.key" 2>/dev/null
+    for b in kubeadm kubelet kubectl crictl; do stat -c '%n %s %Y' "$bin/$b"; done
+    docker image inspect -f '{{.Id}}' "$ROOTFS_TAG"; } | sha256sum | cut -c1-12
+}
 
+if [ "$mode" = --cached ]; then # never builds; starts Docker (with the wrapper this machine may need) if the image is built
+  stamp_ok node && command -v docker >/dev/null 2>&1 || exit 1
+  ensure_docker >/dev/null 2>&1 || exit 1
+  image_exists "$NODE_TAG" && { echo "$NODE_TAG"; exit 0; }
+  exit 1
+fi
 only="${KUBELESSONS_KIND_STEPS:-go,rootfs,images,node}"
 [[ ",$only," == *,go,* ]] && build_go
 if [[ ",$only," == *,rootfs,* || ",$only," == *,images,* || ",$only," == *,node,* ]]; then ensure_docker; fi

@@ -1,21 +1,48 @@
 package dev.kubelessons.cluster;
 
 import dev.kubelessons.cli.PrerequisiteException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
-/** The learner's default: a kind cluster in Docker. Creating it is a later issue; this checks the tools and finds, removes or describes the cluster. */
+/**
+ * The learner's default: a kind cluster named {@code kubelessons} in Docker, created from the
+ * committed cluster/kind-config.yaml. Its node image is, in order: $KUBELESSONS_KIND_IMAGE;
+ * kind's own default node image when Docker has it or can pull it; otherwise the image that
+ * scripts/build-kind-node.sh builds from Debian packages and the Go module proxy (machines
+ * without a container registry). After creating or finding the cluster it loads the lessons'
+ * images (front matter {@code images:}) and the probe image with {@code kind load docker-image}.
+ */
 public final class KindProvider implements ClusterProvider {
 
     public static final String CLUSTER = "kubelessons";
+    static final String CONFIG = "cluster/kind-config.yaml";
+    static final String NODE_SCRIPT = "scripts/build-kind-node.sh";
+    /** kind v0.31's default node; tried (pulled) before building one locally. */
+    static final String KIND_DEFAULT_NODE = "kindest/node:v1.35.0";
+    static final String PROBE_IMAGE = "kubelessons/probe:1";
+
+    private final UserDirs dirs;
+
+    public KindProvider() {
+        this(UserDirs.fromEnvironment());
+    }
+
+    public KindProvider(UserDirs dirs) {
+        this.dirs = dirs;
+    }
 
     /** True when both docker and kind are on PATH, the condition for kind being the default. */
     public static boolean toolsPresent() {
-        return missingTools().isEmpty();
+        return ExternalCommand.onPath("docker").isPresent() && ExternalCommand.onPath("kind").isPresent();
     }
 
     @Override
@@ -25,26 +52,53 @@ public final class KindProvider implements ClusterProvider {
 
     @Override
     public void up(PrintWriter out) {
-        requireTools();
-        if (clusterExists()) {
-            out.println("kind cluster '" + CLUSTER + "' is already running; nothing to do");
+        requireDocker();
+        if (kind().isPresent() && clusterExists()) {
+            out.println("kind cluster '" + CLUSTER + "' is already running");
+            loadImages(out);
             out.println(access().describe());
             out.flush();
             return;
         }
-        throw new PrerequisiteException("creating kind clusters is not implemented on this machine yet",
-                "use the kwok cluster for now: jbang lesson cluster up --provider kwok");
+        Path root = repositoryRoot();
+        if (kind().isEmpty() && ExternalCommand.onPath("go").isEmpty()) {
+            throw missing("kind"); // without kind on PATH the node script builds it, but only with Go
+        }
+        Optional<String> nodeImage = nodeImage(root, out);
+        String kind = kind().orElseThrow(() -> missing("kind"));
+        List<String> argv = new ArrayList<>(List.of(kind, "create", "cluster", "--name", CLUSTER,
+                "--config", root.resolve(CONFIG).toString(), "--wait", "180s"));
+        nodeImage.ifPresent(image -> argv.addAll(List.of("--image", image)));
+        out.println("creating kind cluster '" + CLUSTER + "' from " + CONFIG + nodeImage.map(i -> " with node image " + i).orElse(""));
+        out.flush();
+        long started = System.nanoTime();
+        ExternalCommand.Result result = new ExternalCommand(argv, Map.of())
+                .streamTo(line -> {
+                    out.println("  kind: " + line);
+                    out.flush();
+                }, true).run();
+        if (!result.ok()) {
+            throw new PrerequisiteException("kind could not create cluster '" + CLUSTER + "' (exit " + result.exitCode() + ")"
+                    + System.lineSeparator() + "  last output:" + System.lineSeparator() + "    "
+                    + String.join(System.lineSeparator() + "    ", result.tail()),
+                    "fix the cause above, run 'kind delete cluster --name " + CLUSTER + "', then 'cluster up --provider kind' again");
+        }
+        out.printf("kind cluster '%s' created in %d s%n", CLUSTER, (System.nanoTime() - started) / 1_000_000_000L);
+        loadImages(out);
+        out.println(access().describe());
+        out.flush();
     }
 
     @Override
     public void down(PrintWriter out) {
-        requireTools();
-        if (!clusterExists()) {
+        requireDocker();
+        Optional<String> kind = kind();
+        if (kind.isEmpty() || !clusterExists()) {
             out.println("no kind cluster '" + CLUSTER + "'; nothing to remove");
             out.flush();
             return;
         }
-        ExternalCommand.Result result = new ExternalCommand(List.of("kind", "delete", "cluster", "--name", CLUSTER), Map.of())
+        ExternalCommand.Result result = new ExternalCommand(List.of(kind.get(), "delete", "cluster", "--name", CLUSTER), Map.of())
                 .streamTo(line -> out.println("  kind: " + line), true).run();
         if (!result.ok()) {
             throw new PrerequisiteException("kind could not delete cluster '" + CLUSTER + "'", "run 'kind delete cluster --name " + CLUSTER + "' yourself");
@@ -55,9 +109,11 @@ public final class KindProvider implements ClusterProvider {
 
     @Override
     public ClusterStatus status() {
-        List<String> missing = missingTools();
-        if (!missing.isEmpty()) {
-            return ClusterStatus.stopped(name(), "kind cannot run here: " + String.join(" and ", missing) + " not on PATH");
+        if (ExternalCommand.onPath("docker").isEmpty()) {
+            return ClusterStatus.stopped(name(), "kind cannot run here: docker not on PATH");
+        }
+        if (kind().isEmpty()) {
+            return ClusterStatus.stopped(name(), "kind cannot run here: kind not on PATH (nor built by " + NODE_SCRIPT + ")");
         }
         if (!clusterExists()) {
             return ClusterStatus.stopped(name(), "no kind cluster '" + CLUSTER + "'");
@@ -79,28 +135,147 @@ public final class KindProvider implements ClusterProvider {
         return true;
     }
 
-    private static void requireTools() {
-        List<String> missing = missingTools();
-        if (!missing.isEmpty()) {
-            throw new PrerequisiteException("the kind provider needs " + String.join(" and ", missing) + ", not found on PATH",
-                    "install " + String.join(" and ", missing) + " (Docker: your system's docker.io package; kind: "
-                            + "https://kind.sigs.k8s.io/docs/user/quick-start/#installation), or use the kwok cluster: --provider kwok");
+    /** The node image to pass to kind, or empty for kind's own default. */
+    private Optional<String> nodeImage(Path root, PrintWriter out) {
+        String given = System.getenv("KUBELESSONS_KIND_IMAGE");
+        if (given != null && !given.isBlank()) {
+            return Optional.of(given.strip());
+        }
+        ExternalCommand.Result cached = new ExternalCommand(List.of("bash", root.resolve(NODE_SCRIPT).toString(), "--cached"), env()).run();
+        if (cached.ok()) {
+            return Optional.of(cached.lastStdoutLine());
+        }
+        if (ExternalCommand.onPath("kind").isPresent() && dockerHasOrPulls(KIND_DEFAULT_NODE, out)) {
+            return Optional.empty();
+        }
+        out.println("no kind node image available (" + KIND_DEFAULT_NODE + " cannot be pulled): building one with " + NODE_SCRIPT
+                + " (cold: about 20 minutes on 2 cores, see bench/RESULTS.md)");
+        out.flush();
+        ExternalCommand.Result built = new ExternalCommand(List.of("bash", root.resolve(NODE_SCRIPT).toString()), env())
+                .streamTo(line -> {
+                    if (line.startsWith("[build-kind-node") || line.startsWith("build-kind-node:")) {
+                        out.println("  " + line);
+                        out.flush();
+                    }
+                }, false).run();
+        if (!built.ok()) {
+            throw new PrerequisiteException("building the kind node image failed (exit " + built.exitCode() + ")" + System.lineSeparator()
+                    + "  last output:" + System.lineSeparator() + "    " + String.join(System.lineSeparator() + "    ", built.tail()),
+                    "fix the cause above, then run 'bash " + NODE_SCRIPT + "' (it resumes where it stopped) and 'cluster up' again");
+        }
+        return Optional.of(built.lastStdoutLine());
+    }
+
+    private static boolean dockerHasOrPulls(String image, PrintWriter out) {
+        if (new ExternalCommand(List.of("docker", "image", "inspect", image), Map.of()).run().ok()) {
+            return true;
+        }
+        out.println("pulling " + image + " ...");
+        out.flush();
+        return new ExternalCommand(List.of("docker", "pull", image), Map.of()).run().ok();
+    }
+
+    /** Loads every lesson image and the probe image that Docker has; names the ones it lacks. */
+    private void loadImages(PrintWriter out) {
+        Set<String> wanted = new LinkedHashSet<>(lessonImages(repositoryRoot().resolve("lessons")));
+        wanted.add(PROBE_IMAGE);
+        List<String> present = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (String image : wanted) {
+            (new ExternalCommand(List.of("docker", "image", "inspect", image), Map.of()).run().ok() ? present : absent).add(image);
+        }
+        if (!absent.isEmpty()) {
+            out.println("not in Docker, so not preloaded (the nodes will try to pull them): " + String.join(" ", absent)
+                    + " (bash " + NODE_SCRIPT + " builds them)");
+        }
+        if (present.isEmpty()) {
+            return;
+        }
+        out.println("loading images into the nodes: " + String.join(" ", present));
+        out.flush();
+        List<String> argv = new ArrayList<>(List.of(kind().orElseThrow(() -> missing("kind")), "load", "docker-image", "--name", CLUSTER));
+        argv.addAll(present);
+        ExternalCommand.Result result = new ExternalCommand(argv, Map.of()).run();
+        if (!result.ok()) {
+            throw new PrerequisiteException("kind could not load the lesson images: " + String.join(" | ", result.tail()),
+                    "run '" + String.join(" ", argv) + "' yourself to see why");
         }
     }
 
-    private static List<String> missingTools() {
-        List<String> missing = new ArrayList<>();
-        for (String tool : List.of("docker", "kind")) {
-            Optional<Path> found = ExternalCommand.onPath(tool);
-            if (found.isEmpty()) {
-                missing.add(tool);
+    /** The {@code images:} lists of the lessons' front matter (a plain reading: the engine's parser validates them elsewhere). */
+    static List<String> lessonImages(Path lessons) {
+        Set<String> images = new LinkedHashSet<>();
+        if (!Files.isDirectory(lessons)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(lessons)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d+-.*\\.md")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
+                    continue;
+                }
+                boolean inImages = false;
+                for (String line : lines.subList(1, lines.size())) {
+                    if (line.strip().equals("---")) {
+                        break;
+                    }
+                    if (line.startsWith("images:")) {
+                        inImages = true;
+                    } else if (inImages && line.strip().startsWith("- ")) {
+                        images.add(line.strip().substring(2).strip().replaceAll("^[\"']|[\"']$", ""));
+                    } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                        inImages = false;
+                    }
+                }
             }
+        } catch (IOException e) {
+            return List.copyOf(images);
         }
-        return missing;
+        return List.copyOf(images);
     }
 
-    private static boolean clusterExists() {
-        ExternalCommand.Result result = new ExternalCommand(List.of("kind", "get", "clusters"), Map.of()).run();
+    /** kind from PATH, else the one scripts/build-kind-node.sh built into the user's cache. */
+    private Optional<String> kind() {
+        Optional<Path> onPath = ExternalCommand.onPath("kind");
+        if (onPath.isPresent()) {
+            return onPath.map(Path::toString);
+        }
+        return RepositoryRoot.find().flatMap(root -> {
+            ExternalCommand.Result dir = new ExternalCommand(List.of("bash", root.resolve(NODE_SCRIPT).toString(), "--bin-dir"), env()).run();
+            Path built = Path.of(dir.lastStdoutLine()).resolve("kind");
+            return dir.ok() && Files.isExecutable(built) ? Optional.of(built.toString()) : Optional.empty();
+        });
+    }
+
+    private Map<String, String> env() {
+        return Map.of("KUBELESSONS_CACHE", dirs.cache().toString());
+    }
+
+    private static Path repositoryRoot() {
+        return RepositoryRoot.find().orElseThrow(() -> new PrerequisiteException(
+                "cannot find " + CONFIG + ", the kind cluster's configuration",
+                "run the command inside a kubelessons clone, or set KUBELESSONS_ROOT to the clone's folder"));
+    }
+
+    private static void requireDocker() {
+        if (ExternalCommand.onPath("docker").isEmpty()) {
+            throw missing("docker");
+        }
+    }
+
+    private static PrerequisiteException missing(String tool) {
+        return new PrerequisiteException("the kind provider needs " + tool + ", not found on PATH",
+                "install " + tool + " (Docker: your system's docker.io package; kind: "
+                        + "https://kind.sigs.k8s.io/docs/user/quick-start/#installation, or 'go install sigs.k8s.io/kind@v0.31.0'), "
+                        + "or use the kwok cluster: --provider kwok");
+    }
+
+    private boolean clusterExists() {
+        Optional<String> kind = kind();
+        if (kind.isEmpty()) {
+            return false;
+        }
+        ExternalCommand.Result result = new ExternalCommand(List.of(kind.get(), "get", "clusters"), Map.of()).run();
         return result.ok() && result.stdout().stream().anyMatch(line -> line.strip().equals(CLUSTER));
     }
 }

@@ -33,37 +33,46 @@ public final class LessonChecks {
      * verdicts either way. The watcher's events wake the wait, so a pass is seen the moment it happens.
      */
     public static List<Verdict> untilPassing(Lesson lesson, CheckContext context, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Verdict> latest = new LinkedHashMap<>();
-        CountDownLatch settled = new CountDownLatch(1);
         Object lock = new Object();
+        CountDownLatch[] settled = {new CountDownLatch(1)};
         try (CheckWatcher watcher = new CheckWatcher(lesson.checks(), context, verdict -> {
             synchronized (lock) {
                 if (!verdict.check().needsDataPlane()) {
                     latest.put(verdict.id(), verdict);
                 }
                 if (allPass(latest.values())) {
-                    settled.countDown();
+                    settled[0].countDown();
                 }
             }
         })) {
-            synchronized (lock) {
+            while (true) {
                 // Resource checks settle on watch events; data-plane checks (probe pods, node shells)
-                // are run on demand, with their own bounded retries, once the resources have settled.
-                for (Verdict verdict : watcher.evaluateAll()) {
-                    if (!verdict.check().needsDataPlane()) {
-                        latest.put(verdict.id(), verdict);
+                // run on demand, with their own bounded retries, once the resources have settled.
+                List<Verdict> now = watcher.evaluateAll();
+                CountDownLatch wait;
+                synchronized (lock) {
+                    now.stream().filter(v -> !v.check().needsDataPlane()).forEach(v -> latest.put(v.id(), v));
+                    // A fresh evaluation decides: a watch event can show a moment that has already passed
+                    // (a Deployment that looked complete before the old ReplicaSet was scaled down).
+                    if (allPass(latest.values())) {
+                        return now;
                     }
+                    settled[0] = new CountDownLatch(1);
+                    wait = settled[0];
                 }
-                if (allPass(latest.values())) {
-                    settled.countDown();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return now;
+                }
+                try {
+                    wait.await(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return now;
                 }
             }
-            try {
-                settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return watcher.evaluateAll();
         }
     }
 

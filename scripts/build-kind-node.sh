@@ -44,6 +44,7 @@ ROOTFS_TAG="kubelessons/debian-node-rootfs:${SUITE}-r${REV}"
 TOOLS_TAG="kubelessons/debian-tools-rootfs:${SUITE}-r${REV}"
 PROBE_TAG="kubelessons/probe:1"
 NETD_TAG="kubelessons/kl-netd:r${REV}"
+INGRESS_TAG="kubelessons/kl-ingress:r${REV}"  # not preloaded: scripts/test-kind loads it with cluster/ingress-standin.yaml
 
 log() { printf '[build-kind-node %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'build-kind-node: %s\n' "$*" >&2; exit 3; }
@@ -232,6 +233,15 @@ build_netd() { # the project's own pod network agent (routes, CNI config, masque
   mv "$bin/kl-netd.tmp" "$bin/kl-netd"; echo "$sum" > "$bin/kl-netd.sum"
 }
 
+build_ingress() { # the project's stand-in for ingress-nginx (cluster/images/kl-ingress)
+  local src="$root/cluster/images/kl-ingress" sum
+  sum=$(cat "$src"/go.mod "$src"/*.go | sha256sum | cut -c1-12)
+  [ -x "$bin/kl-ingress" ] && [ "$(cat "$bin/kl-ingress.sum" 2>/dev/null)" = "$sum" ] && { log "kl-ingress: cached"; return; }
+  log "kl-ingress: building from $src"
+  (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/kl-ingress.tmp" .) || die "go build of kl-ingress failed"
+  mv "$bin/kl-ingress.tmp" "$bin/kl-ingress"; echo "$sum" > "$bin/kl-ingress.sum"
+}
+
 build_pause() { # a pause process of our own (cluster/images/pause/pause.go): sleeps, reaps, exits on TERM/INT
   [ -x "$bin/pause" ] && { log "pause: cached"; return; }
   (cd "$root/cluster/images/pause" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/pause" pause.go) || die "go build of pause failed"
@@ -246,6 +256,7 @@ build_go() {
   build_coredns
   build_kubernetes
   build_netd
+  build_ingress
 }
 
 # --- Debian root filesystems ------------------------------------------------------------------
@@ -278,7 +289,7 @@ build_images() {
   local want; want=$(images_key)
   if stamp_ok images && [ -f "$out/preload.tar" ] && [ "$(cat "$stamps/images.key" 2>/dev/null)" = "$want" ]; then
     local all=yes
-    for t in $(cat "$out/preload.list") nginx:1.27 busybox:1.36 "$PROBE_TAG"; do image_exists "$t" || all=no; done
+    for t in $(cat "$out/preload.list") nginx:1.27 busybox:1.36 "$PROBE_TAG" "$INGRESS_TAG"; do image_exists "$t" || all=no; done
     [ $all = yes ] && { log "preloaded and lesson images: cached"; return; }
   fi
   local ctx="$work/ctx"; rm -rf "$ctx"; mkdir -p "$ctx"
@@ -305,6 +316,9 @@ build_images() {
   mkdir -p "$ctx/kl-netd"; cp "$bin/kl-netd" "$ctx/kl-netd/"
   printf 'FROM %s\nCOPY kl-netd /usr/local/bin/kl-netd\nENTRYPOINT ["/usr/local/bin/kl-netd"]\n' "$TOOLS_TAG" > "$ctx/kl-netd/Dockerfile"
   dbuild "$NETD_TAG" "$ctx/kl-netd"
+  mkdir -p "$ctx/kl-ingress"; cp "$bin/kl-ingress" "$ctx/kl-ingress/"
+  printf 'FROM scratch\nCOPY kl-ingress /kl-ingress\nENTRYPOINT ["/kl-ingress"]\n' > "$ctx/kl-ingress/Dockerfile"
+  dbuild "$INGRESS_TAG" "$ctx/kl-ingress"
   # lesson workloads
   mkdir -p "$ctx/nginx"
   cat > "$ctx/nginx/Dockerfile" <<EOF
@@ -343,7 +357,7 @@ EOF
   stamp images
 }
 images_key() { # what the images are made of: the binaries and the base rootfs
-  { for b in kube-apiserver kube-controller-manager kube-scheduler kube-proxy etcd coredns pause kl-netd; do stat -c '%n %s %Y' "$bin/$b"; done
+  { for b in kube-apiserver kube-controller-manager kube-scheduler kube-proxy etcd coredns pause kl-netd kl-ingress; do stat -c '%n %s %Y' "$bin/$b"; done
     docker image inspect -f '{{.Id}}' "$TOOLS_TAG"; } | sha256sum | cut -c1-12
 }
 

@@ -31,6 +31,11 @@ import (
 )
 
 func main() {
+	if os.Getenv("CNI_COMMAND") != "" {
+		runCNIPlugin()
+		return
+	}
+	installPlugin()
 	cniDir := flag.String("cni-conf-dir", "/etc/cni/net.d", "where the CNI configuration goes")
 	flag.Parse()
 	nodeName := os.Getenv("NODE_NAME")
@@ -99,16 +104,23 @@ func main() {
 		allPods, _ := pods.Lister().List(labels.Everything())
 		allNS, _ := namespaces.Lister().List(labels.Everything())
 		allPolicies, _ := policies.Lister().List(labels.Everything())
-		rules := policyRules(nodeName, allPods, allNS, allPolicies)
-		if rules != lastRules {
+		recorded, waiting := recordedPodIPs()
+		rules := policyRules(nodeName, withRecordedIPs(allPods, recorded, nodeName), allNS, allPolicies)
+		applied := rules == lastRules
+		if !applied {
 			if err := applyPolicyRules(rules); err != nil {
 				log.Printf("network policy rules: %v", err)
 			} else {
+				applied = true
 				lastRules = rules
 				log.Printf("network policy rules applied (%d lines)", strings.Count(rules, "\n"))
 			}
 		}
+		if applied {
+			markReady(waiting, allPods, recorded)
+		}
 		select {
+		case <-pollRecords(waiting):
 		case <-kick:
 			time.Sleep(200 * time.Millisecond) // let a burst of events settle
 			select {
@@ -119,6 +131,82 @@ func main() {
 			lastRules = "" // re-apply: someone may have flushed the tables
 		}
 	}
+}
+
+// installPlugin copies this binary into the node's CNI plugin folder as "kl-netd".
+func installPlugin() {
+	self, err := os.Executable()
+	if err != nil {
+		log.Fatalf("locating myself: %v", err)
+	}
+	data, err := os.ReadFile(self)
+	if err != nil {
+		log.Fatalf("reading %s: %v", self, err)
+	}
+	dst := "/opt/cni/bin/kl-netd"
+	if err := os.WriteFile(dst+".tmp", data, 0o755); err != nil {
+		log.Fatalf("installing the CNI plugin: %v", err)
+	}
+	if err := os.Rename(dst+".tmp", dst); err != nil {
+		log.Fatalf("installing the CNI plugin: %v", err)
+	}
+}
+
+// withRecordedIPs gives local pods whose IP the API does not show yet the IP the CNI plugin recorded.
+func withRecordedIPs(pods []*corev1.Pod, recorded map[string]string, node string) []*corev1.Pod {
+	out := make([]*corev1.Pod, 0, len(pods))
+	for _, p := range pods {
+		if p.Status.PodIP == "" && p.Spec.NodeName == node {
+			if ip, ok := recorded[p.Namespace+"/"+p.Name]; ok {
+				c := p.DeepCopy()
+				c.Status.PodIP = ip
+				if c.Status.Phase == "" {
+					c.Status.Phase = corev1.PodPending
+				}
+				out = append(out, c)
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// markReady releases the CNI plugin for every waiting IP whose pod the rules just applied included.
+func markReady(waiting []string, pods []*corev1.Pod, recorded map[string]string) {
+	known := map[string]bool{}
+	for _, p := range pods {
+		known[p.Namespace+"/"+p.Name] = true
+	}
+	byIP := map[string]string{}
+	for pod, ip := range recorded {
+		byIP[ip] = pod
+	}
+	for _, ip := range waiting {
+		if known[byIP[ip]] {
+			_ = os.WriteFile(podIPDir+"/"+ip+".ready", nil, 0o644)
+		}
+	}
+}
+
+// pollRecords fires soon when the CNI plugin has recorded a new pod IP (or one still waits).
+func pollRecords(waiting []string) <-chan time.Time {
+	if len(waiting) > 0 {
+		return time.After(100 * time.Millisecond)
+	}
+	entries, _ := os.ReadDir(podIPDir)
+	n := len(entries)
+	ch := make(chan time.Time, 1)
+	go func() {
+		for i := 0; i < 300; i++ { // 30 s, then the main loop polls again
+			time.Sleep(100 * time.Millisecond)
+			if e, _ := os.ReadDir(podIPDir); len(e) != n {
+				ch <- time.Now()
+				return
+			}
+		}
+	}()
+	return ch
 }
 
 func cniConfig(podCIDR string) string {
@@ -137,7 +225,8 @@ func cniConfig(podCIDR string) string {
         "ranges": [[{"subnet": %q}]]
       }
     },
-    {"type": "portmap", "capabilities": {"portMappings": true}}
+    {"type": "portmap", "capabilities": {"portMappings": true}},
+    {"type": "kl-netd"}
   ]
 }
 `, podCIDR)

@@ -324,12 +324,13 @@ build_images() {
   cat > "$ctx/nginx/Dockerfile" <<EOF
 FROM $TOOLS_TAG
 RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log \\
- && cp /var/www/html/index.nginx-debian.html /var/www/html/index.html
+ && rm -f /etc/nginx/sites-enabled/default \\
+ && printf 'server {\\n    listen 80;\\n    server_name localhost;\\n    location / {\\n        root /usr/share/nginx/html;\\n        index index.html index.htm;\\n    }\\n}\\n' > /etc/nginx/conf.d/default.conf
 EXPOSE 80
 STOPSIGNAL SIGQUIT
 CMD ["nginx", "-g", "daemon off;"]
 EOF
-  dbuild nginx:1.27 "$ctx/nginx"
+  dbuild nginx:1.27 "$ctx/nginx"   # Debian's nginx laid out as the official image: conf.d/default.conf on :80, /usr/share/nginx/html
   mkdir -p "$ctx/busybox"
   cat > "$ctx/busybox/Dockerfile" <<EOF
 FROM $TOOLS_TAG AS src

@@ -25,6 +25,7 @@ import (
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes"
+	corelisters "k8s.io/client-go/listers/core/v1"
 	"k8s.io/client-go/rest"
 )
 
@@ -45,6 +46,8 @@ func main() {
 	factory := informers.NewSharedInformerFactory(client, 0)
 	ingresses := factory.Networking().V1().Ingresses()
 	ingresses.Informer()
+	services := factory.Core().V1().Services()
+	services.Informer()
 	ctx := context.Background()
 	factory.Start(ctx.Done())
 	factory.WaitForCacheSync(ctx.Done())
@@ -74,7 +77,7 @@ func main() {
 		if h, _, err := net.SplitHostPort(host); err == nil {
 			host = h
 		}
-		if rt := pick(routes(list), host, r.URL.Path); rt != nil {
+		if rt := pick(routes(list, services.Lister()), host, r.URL.Path); rt != nil {
 			proxy := httputil.NewSingleHostReverseProxy(rt.backend)
 			proxy.ErrorHandler = func(w http.ResponseWriter, _ *http.Request, err error) {
 				http.Error(w, "502 Bad Gateway: "+err.Error(), http.StatusBadGateway)
@@ -98,7 +101,7 @@ func ours(ing *networkingv1.Ingress) bool {
 	return ing.Annotations["kubernetes.io/ingress.class"] == class
 }
 
-func routes(list []*networkingv1.Ingress) []route {
+func routes(list []*networkingv1.Ingress, svcs corelisters.ServiceLister) []route {
 	var out []route
 	for _, ing := range list {
 		if !ours(ing) {
@@ -116,8 +119,21 @@ func routes(list []*networkingv1.Ingress) []route {
 				target := fmt.Sprintf("http://%s.%s.svc.cluster.local", p.Backend.Service.Name, ing.Namespace)
 				if port != 0 {
 					target += fmt.Sprintf(":%d", port)
-				} else if p.Backend.Service.Port.Name != "" {
-					target += ":" + p.Backend.Service.Port.Name // resolved below via SRV-less fallback: name ports are not supported
+				} else if name := p.Backend.Service.Port.Name; name != "" {
+					svc, err := svcs.Services(ing.Namespace).Get(p.Backend.Service.Name)
+					if err != nil {
+						continue
+					}
+					found := false
+					for _, sp := range svc.Spec.Ports {
+						if sp.Name == name {
+							target += fmt.Sprintf(":%d", sp.Port)
+							found = true
+						}
+					}
+					if !found {
+						continue
+					}
 				}
 				u, err := url.Parse(target)
 				if err != nil {

@@ -2,12 +2,13 @@ package dev.kubelessons.cli;
 
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.lint.Linter;
 import dev.kubelessons.markdown.CourseLoader;
 import dev.kubelessons.markdown.NearestWord;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Finds lessons by id for the commands that run them, refusing unknown ids and lessons that fail lint. */
+/** Finds lessons by id for the commands that run them, refusing unknown ids and lessons that fail lint (parser and rules). */
 final class LessonLookup {
 
     private final CourseLoader.Loaded loaded;
@@ -17,7 +18,7 @@ final class LessonLookup {
     }
 
     List<Lesson> all() {
-        requireClean(loaded.problems());
+        requireClean(new Linter().lint(loaded));
         return loaded.course().lessons();
     }
 
@@ -28,8 +29,11 @@ final class LessonLookup {
             throw new UserInputException("no lesson '" + id + "'" + NearestWord.suggestion(ids, id),
                     "'jbang lesson list' shows the lessons: " + String.join(", ", ids));
         }
-        List<Problem> problems = loaded.problems().stream()
-                .filter(p -> p.position().file().equals(parsed.get().file())).toList();
+        // Parser problems and lint rules alike (invalid CEL, a manifest off the schema): a lesson
+        // that fails lint would fail in the cluster in a less readable way.
+        List<Problem> problems = new java.util.ArrayList<>(loaded.problems().stream()
+                .filter(p -> p.position().file().equals(parsed.get().file())).toList());
+        problems.addAll(new Linter().lint(parsed.get().lesson().orElseThrow()));
         requireClean(problems);
         return parsed.get().lesson().orElseThrow();
     }

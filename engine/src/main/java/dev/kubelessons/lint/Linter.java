@@ -26,13 +26,20 @@ public final class Linter {
     public List<Problem> lint(CourseLoader.Loaded loaded) {
         List<Problem> problems = new ArrayList<>(loaded.problems());
         for (Lesson lesson : loaded.allLessons()) {
-            for (LessonRule rule : rules) {
-                problems.addAll(rule.check(lesson));
-            }
+            problems.addAll(lint(lesson));
         }
         problems.sort(Comparator.comparing((Problem p) -> p.position().file().toString())
                 .thenComparingInt(p -> p.position().line())
                 .thenComparingInt(p -> p.position().column()));
+        return problems;
+    }
+
+    /** The rules' problems in one parsed lesson (the parser's own are in its ParsedLesson). */
+    public List<Problem> lint(Lesson lesson) {
+        List<Problem> problems = new ArrayList<>();
+        for (LessonRule rule : rules) {
+            problems.addAll(rule.check(lesson));
+        }
         return problems;
     }
 }

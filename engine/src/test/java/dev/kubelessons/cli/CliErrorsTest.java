@@ -1,0 +1,78 @@
+package dev.kubelessons.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelessons.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input and missing prerequisites through the real command line: a clear message, the next step, the contract's exit code, no stack trace. */
+class CliErrorsTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.run(args);
+            return new Run(exit, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    @Test
+    void aLessonThatFailsLintIsRefusedWithItsProblemsAndExitTwo() {
+        Run run = run("05-bad-cel", "--check", "--lessons", Fixtures.fixture("broken-course").toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.exit(), run.err());
+        assertTrue(run.err().contains("05-bad-cel.md:15:"), run.err());
+        assertTrue(run.err().contains("next: fix them"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void anUnknownLessonSuggestsTheNearestId() {
+        Run run = run("03-clusterp", "--check");
+        assertEquals(ExitCodes.BAD_INPUT, run.exit(), run.err());
+        assertTrue(run.err().contains("did you mean '03-clusterip'?"), run.err());
+    }
+
+    @Test
+    void aMissingKubeconfigContextIsAPrerequisiteError() throws Exception {
+        Path kubeconfig = Files.writeString(tmp.resolve("empty-kubeconfig"), "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n");
+        String previous = System.getProperty("kubeconfig");
+        System.setProperty("kubeconfig", kubeconfig.toString());
+        try {
+            Run run = run("03-clusterip", "--check", "--cluster", "context:nowhere");
+            assertEquals(ExitCodes.PREREQUISITE, run.exit(), run.err());
+            assertTrue(run.err().contains("no context 'nowhere'"), run.err());
+            assertTrue(run.err().contains("next: "), run.err());
+        } finally {
+            if (previous == null) {
+                System.clearProperty("kubeconfig");
+            } else {
+                System.setProperty("kubeconfig", previous);
+            }
+        }
+    }
+
+    @Test
+    void aBadFlagIsExitTwo() {
+        assertEquals(ExitCodes.BAD_INPUT, run("03-clusterip", "--format", "yaml", "--check").exit());
+        assertEquals(ExitCodes.BAD_INPUT, run("verify", "--repeat", "0", "--all").exit());
+        assertEquals(ExitCodes.BAD_INPUT, run("verify").exit());
+    }
+}

@@ -88,7 +88,7 @@ public final class CourseLoader {
         for (Lesson lesson : lessons) {
             Lesson earlier = byId.putIfAbsent(lesson.id(), lesson);
             if (earlier != null) {
-                problems.add(new Problem(SourcePosition.of(lesson.source(), 2, 1), "duplicate lesson id '" + lesson.id() + "', also used by " + earlier.source(),
+                problems.add(new Problem(SourcePosition.of(lesson.source(), 2, 1), "duplicate lesson id '" + lesson.id() + "', also used by " + earlier.source().getFileName(),
                         "give each lesson its own id"));
             }
         }

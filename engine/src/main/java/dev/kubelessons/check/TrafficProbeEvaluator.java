@@ -1,5 +1,6 @@
 package dev.kubelessons.check;
 
+import java.util.OptionalInt;
 import dev.kubelessons.lesson.CheckSpec;
 import java.util.function.Function;
 
@@ -19,10 +20,29 @@ final class TrafficProbeEvaluator {
     }
 
     Verdict evaluate(CheckSpec.Traffic check, CheckContext context) {
+        // With no ready endpoint every connection fails, policy or not: that would pass a 'deny'
+        // check on a fresh namespace whose pods are still starting. Judge only a Service that can answer.
+        OptionalInt ready = readyEndpoints(check, context);
+        if (ready.isPresent() && ready.getAsInt() == 0) {
+            return Verdict.fail(check, "no ready endpoints", check.allowed() ? "allowed" : "denied",
+                    "Service " + check.service() + " has no ready endpoints yet, so allowed and denied look the same; "
+                            + "its pods must be ready before a policy can be judged");
+        }
         String url = url(check, context);
         ProbeRunner probe = probes.apply(context);
         return Retry.untilPass(context.probe(), () -> judge(check, context.namespace(), CurlOutput.parse(
                 probe.run(check.fromLabels(), CurlOutput.command(url, TIMEOUT_SECONDS)).log())));
+    }
+
+    /** Ready endpoints of the Service, or empty when they cannot be read (the probe then decides alone). */
+    private static OptionalInt readyEndpoints(CheckSpec.Traffic check, CheckContext context) {
+        try {
+            var slices = context.client().discovery().v1().endpointSlices().inNamespace(context.namespace())
+                    .withLabel("kubernetes.io/service-name", check.service()).list().getItems();
+            return OptionalInt.of(EndpointsEvaluator.readyEndpoints(slices));
+        } catch (RuntimeException e) {
+            return OptionalInt.empty();
+        }
     }
 
     static String url(CheckSpec.Traffic check, CheckContext context) {

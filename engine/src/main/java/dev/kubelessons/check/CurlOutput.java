@@ -22,7 +22,10 @@ record CurlOutput(int curlExit, int httpStatus, String error, String body) {
 
     /** The probe command: the URL is passed as $1, never spliced into the script. */
     static List<String> command(String url, int timeoutSeconds) {
-        String script = "code=$(curl -sS -o /tmp/body -w '%{http_code}' --connect-timeout " + timeoutSeconds
+        // First wait (about 3 s at most) until the probe's own network answers: a CNI may hold a new
+        // pod's packets until its policy rules are in place, and that moment is not a policy verdict.
+        String script = "for i in 1 2 3 4 5 6 7 8 9 10; do getent hosts kubernetes.default.svc.cluster.local >/dev/null 2>&1 && break; sleep 0.3; done; "
+                + "code=$(curl -sS -o /tmp/body -w '%{http_code}' --connect-timeout " + timeoutSeconds
                 + " -m " + (timeoutSeconds + 2) + " \"$1\" 2>/tmp/err); rc=$?; "
                 + "echo \"" + EXIT + "$rc\"; echo \"" + STATUS + "$code\"; "
                 + "echo \"" + ERROR + "$(head -c 300 /tmp/err | tr '\\n' ' ')\"; "

@@ -30,17 +30,38 @@ final class TrafficProbeEvaluator {
         }
         String url = url(check, context);
         ProbeRunner probe = probes.apply(context);
-        return Retry.untilPass(context.probe(), () -> judge(check, context.namespace(), CurlOutput.parse(
-                probe.run(check.fromLabels(), CurlOutput.command(url, TIMEOUT_SECONDS)).log())));
+        java.util.function.Supplier<Verdict> attempt = () -> judge(check, context.namespace(), CurlOutput.parse(
+                probe.run(check.fromLabels(), CurlOutput.command(url, TIMEOUT_SECONDS)).log()));
+        Verdict verdict = Retry.untilPass(context.probe(), attempt);
+        // One connection that did not happen is weak evidence of a policy; a second look must agree.
+        return !check.allowed() && verdict.status() == Status.PASS ? attempt.get() : verdict;
     }
 
-    /** Ready endpoints of the Service, or empty when they cannot be read (the probe then decides alone). */
+    /**
+     * Ready endpoints of the Service, waiting (on watch events, up to the probe's pod timeout) for
+     * the first one when the Service exists but its pods are still starting; empty when they cannot
+     * be read (the probe then decides alone).
+     */
     private static OptionalInt readyEndpoints(CheckSpec.Traffic check, CheckContext context) {
         try {
+            if (context.client().services().inNamespace(context.namespace()).withName(check.service()).get() == null) {
+                return OptionalInt.of(0);
+            }
             var slices = context.client().discovery().v1().endpointSlices().inNamespace(context.namespace())
-                    .withLabel("kubernetes.io/service-name", check.service()).list().getItems();
-            return OptionalInt.of(EndpointsEvaluator.readyEndpoints(slices));
-        } catch (RuntimeException e) {
+                    .withLabel("kubernetes.io/service-name", check.service());
+            var firstReady = slices.informOnCondition(list -> EndpointsEvaluator.readyEndpoints(list) > 0);
+            try {
+                var ready = firstReady.get(context.probe().podTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return OptionalInt.of(EndpointsEvaluator.readyEndpoints(ready));
+            } catch (java.util.concurrent.TimeoutException e) {
+                return OptionalInt.of(EndpointsEvaluator.readyEndpoints(slices.list().getItems()));
+            } finally {
+                firstReady.cancel(true); // stops the informer behind it
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
+        } catch (RuntimeException | java.util.concurrent.ExecutionException e) {
             return OptionalInt.empty();
         }
     }

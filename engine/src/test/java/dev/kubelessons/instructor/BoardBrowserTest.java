@@ -11,8 +11,6 @@ import dev.kubelessons.runner.Kubectl;
 import dev.kubelessons.runner.ManifestApplier;
 import dev.kubelessons.runner.SolutionRunner;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,11 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,20 +32,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @KwokCluster
 class BoardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @Test
     void aCellTurnsGreenWhenTheAttendeesChecksPass(KubernetesClient admin, ClusterAccess access, @TempDir Path tmp) throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
-        }
         Lesson lesson = WorkshopFixture.lesson("02-deployments");
         String attendee = WorkshopFixture.names("gia").get(0);
         WorkshopFixture.provision(admin, access, List.of(attendee), List.of(lesson), tmp);
         ChromeDriver driver = null;
         try (BoardFixture board = new BoardFixture(admin, access, List.of(lesson), List.of())) {
-            driver = chromium(tmp);
+            driver = dev.kubelessons.HeadlessChromium.start(tmp, 1400, 900);
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
             driver.get(board.service.url());
             assertTrue(driver.getCurrentUrl().endsWith("/login"), driver.getCurrentUrl());
@@ -95,22 +85,5 @@ class BoardBrowserTest {
         int g = Integer.parseInt(parts[1]);
         int b = Integer.parseInt(parts[2]);
         return g > r && g > b;
-    }
-
-    private static ChromeDriver chromium(Path tmp) throws Exception {
-        // Never let Selenium Manager look for (or download) a browser or driver.
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")), "--window-size=1400,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -17,7 +17,7 @@
 //DEPS org.webjars.npm:lunr:2.3.9
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES src/main/java/dev/kubelessons/**/*.java
-//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
+//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xms16m -Xmx512m
 
 /** Hands the command line to the engine's picocli entry point. */
 public class Lesson {

@@ -48,6 +48,8 @@ INGRESS_TAG="kubelessons/kl-ingress:r${REV}"  # not preloaded: scripts/test-kind
 
 log() { printf '[build-kind-node %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'build-kind-node: %s\n' "$*" >&2; exit 3; }
+# shellcheck source=lib/go-wrapper-modules.sh
+. "$(cd "$(dirname "$0")" && pwd)/lib/go-wrapper-modules.sh"
 stamp_ok() { [ -f "$stamps/$1" ]; }
 stamp() { mkdir -p "$stamps"; date +%s > "$stamps/$1"; }
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -146,8 +148,7 @@ go_install() { # name module@version [ldflags] [cgo]
 }
 
 build_kubernetes() {
-  local dir="$work/kubernetes" minor="${K8S_VERSION#v1.}"; minor="${minor%%.*}"
-  local staging="v0.${K8S_VERSION#v1.}" need=()
+  local dir="$work/kubernetes" need=()
   for cmd in kubeadm kubelet kubectl kube-proxy kube-apiserver kube-controller-manager kube-scheduler; do
     [ -x "$bin/$cmd" ] || need+=("$cmd")
   done
@@ -157,39 +158,11 @@ build_kubernetes() {
   for cmd in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
     if [ ! -x "$bin/$cmd" ] && [ -x "$kwokbin/$cmd" ]; then cp "$kwokbin/$cmd" "$bin/$cmd"; log "$cmd: reused from $kwokbin"; fi
   done
-  mkdir -p "$dir"
   if [ ! -f "$dir/go.mod" ]; then
-    log "kubernetes $K8S_VERSION: wrapper module (staging modules -> $staging)"
-    curl -fsS "$(go env GOPROXY | cut -d, -f1)/k8s.io/kubernetes/@v/${K8S_VERSION}.mod" -o "$dir/upstream.mod"
-    {
-      echo "module kubelessons.local/kindbuild"
-      echo "go 1.24"
-      echo "require k8s.io/kubernetes ${K8S_VERSION}"
-      grep -E '^\s+k8s\.io/[a-z0-9-]+ => \./staging/' "$dir/upstream.mod" \
-        | awk -v v="$staging" '{print "replace " $1 " => " $1 " " v}'
-    } > "$dir/go.mod.tmp"
-    cat > "$dir/tools.go" <<'GO'
-//go:build tools
-
-package tools
-
-import (
-	_ "k8s.io/kubernetes/cmd/kube-apiserver"
-	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
-	_ "k8s.io/kubernetes/cmd/kube-proxy"
-	_ "k8s.io/kubernetes/cmd/kube-scheduler"
-	_ "k8s.io/kubernetes/cmd/kubeadm"
-	_ "k8s.io/kubernetes/cmd/kubectl"
-	_ "k8s.io/kubernetes/cmd/kubelet"
-)
-GO
-    mv "$dir/go.mod.tmp" "$dir/go.mod"
-    (cd "$dir" && go mod tidy -e >/dev/null 2>"$dir/tidy.log" || true)
+    log "kubernetes $K8S_VERSION: wrapper module (staging modules -> v0.${K8S_VERSION#v1.})"
+    kubernetes_wrapper_module "$dir" kubelessons.local/kindbuild kube-apiserver kube-controller-manager kube-proxy kube-scheduler kubeadm kubectl kubelet
   fi
-  local ld="-s -w"
-  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-    ld+=" -X $p.gitVersion=${K8S_VERSION} -X $p.gitMajor=1 -X $p.gitMinor=${minor} -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
-  done
+  local ld; ld=$(kubernetes_ldflags)
   for cmd in kubeadm kubelet kube-proxy kubectl kube-apiserver kube-controller-manager kube-scheduler; do
     [ -x "$bin/$cmd" ] && continue
     local cgo=0; [ "$cmd" = kubelet ] && cgo=1
@@ -204,11 +177,9 @@ build_etcd() {
   [ -x "$bin/etcd" ] && { log "etcd: cached"; return; }
   local kwokbin="$cache_root/kwok/k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-v0.8.0/bin"
   if [ -x "$kwokbin/etcd" ]; then cp "$kwokbin/etcd" "$bin/etcd"; log "etcd: reused from $kwokbin"; return; fi
-  local dir="$work/etcd"; mkdir -p "$dir"
+  local dir="$work/etcd"
   log "etcd $ETCD_VERSION: building"
-  printf 'module kubelessons.local/etcdbuild\ngo 1.24\nrequire go.etcd.io/etcd/server/v3 %s\n' "$ETCD_VERSION" > "$dir/go.mod"
-  printf '//go:build tools\n\npackage tools\n\nimport _ "go.etcd.io/etcd/server/v3"\n' > "$dir/tools.go"
-  (cd "$dir" && go mod tidy -e >/dev/null 2>"$dir/tidy.log" || true)
+  etcd_wrapper_module "$dir" kubelessons.local/etcdbuild
   (cd "$dir" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/etcd.tmp" go.etcd.io/etcd/server/v3) || die "go build of etcd failed"
   mv "$bin/etcd.tmp" "$bin/etcd"
 }

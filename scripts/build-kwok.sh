@@ -21,6 +21,8 @@ want=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kw
 
 log() { printf '[build-kwok %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'build-kwok: %s\n' "$*" >&2; exit 3; }
+# shellcheck source=lib/go-wrapper-modules.sh
+. "$(cd "$(dirname "$0")" && pwd)/lib/go-wrapper-modules.sh"
 
 all_built() { for b in "${want[@]}"; do [ -x "$bin/$b" ] || return 1; done; }
 # The cache check comes before the Go check: a machine with built binaries needs no Go.
@@ -34,40 +36,12 @@ mkdir -p "$bin" "$work"
 export GOFLAGS="${GOFLAGS:-} -mod=mod -buildvcs=false"
 export CGO_ENABLED=0
 
-# --- Kubernetes: k8s.io/kubernetes replaces its staging modules with ./staging/...,
-# which a dependent module cannot see; the published k8s.io/* v0.X.Y modules are the
-# same code, so a wrapper module maps each one to its published version.
+# --- Kubernetes and etcd: wrapper modules over the published modules (scripts/lib/go-wrapper-modules.sh).
 build_kubernetes() {
-  local dir="$work/kubernetes" minor="${K8S_VERSION#v1.}"; minor="${minor%%.*}"
-  local staging="v0.${K8S_VERSION#v1.}"
-  mkdir -p "$dir"
-  log "kubernetes $K8S_VERSION: resolving modules (staging modules -> $staging)"
-  curl -fsS "$(go env GOPROXY | cut -d, -f1)/k8s.io/kubernetes/@v/${K8S_VERSION}.mod" -o "$dir/upstream.mod" \
-    || go mod download -json "k8s.io/kubernetes@${K8S_VERSION}" >/dev/null
-  {
-    echo "module kubelessons.local/kubebuild"
-    echo "go 1.24"
-    echo "require k8s.io/kubernetes ${K8S_VERSION}"
-    grep -E '^\s+k8s\.io/[a-z0-9-]+ => \./staging/' "$dir/upstream.mod" \
-      | awk -v v="$staging" '{print "replace " $1 " => " $1 " " v}'
-  } > "$dir/go.mod"
-  cat > "$dir/tools.go" <<'GO'
-//go:build tools
-
-package tools
-
-import (
-	_ "k8s.io/kubernetes/cmd/kube-apiserver"
-	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
-	_ "k8s.io/kubernetes/cmd/kube-scheduler"
-	_ "k8s.io/kubernetes/cmd/kubectl"
-)
-GO
-  (cd "$dir" && go mod tidy -e >/dev/null 2>"$dir/tidy.log" || true)
-  local ld="-s -w"
-  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-    ld+=" -X $p.gitVersion=${K8S_VERSION} -X $p.gitMajor=1 -X $p.gitMinor=${minor} -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
-  done
+  local dir="$work/kubernetes" ld
+  log "kubernetes $K8S_VERSION: resolving modules (staging modules -> v0.${K8S_VERSION#v1.})"
+  kubernetes_wrapper_module "$dir" kubelessons.local/kubebuild kube-apiserver kube-controller-manager kube-scheduler kubectl
+  ld=$(kubernetes_ldflags)
   for cmd in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
     [ -x "$bin/$cmd" ] && { log "$cmd: cached"; continue; }
     log "$cmd: building (cold: several minutes each on 2 cores)"
@@ -77,18 +51,11 @@ GO
   done
 }
 
-# --- etcd: its server module also uses local replaces, so the same wrapper trick.
 build_etcd() {
   [ -x "$bin/etcd" ] && { log "etcd: cached"; return; }
-  local dir="$work/etcd"; mkdir -p "$dir"
+  local dir="$work/etcd"
   log "etcd $ETCD_VERSION: building"
-  cat > "$dir/go.mod" <<MOD
-module kubelessons.local/etcdbuild
-go 1.24
-require go.etcd.io/etcd/server/v3 ${ETCD_VERSION}
-MOD
-  printf '//go:build tools\n\npackage tools\n\nimport _ "go.etcd.io/etcd/server/v3"\n' > "$dir/tools.go"
-  (cd "$dir" && go mod tidy -e >/dev/null 2>"$dir/tidy.log" || true)
+  etcd_wrapper_module "$dir" kubelessons.local/etcdbuild
   (cd "$dir" && go build -trimpath -ldflags "-s -w" -o "$bin/etcd.tmp" go.etcd.io/etcd/server/v3) \
     || die "go build of etcd failed (see above)"
   mv "$bin/etcd.tmp" "$bin/etcd"

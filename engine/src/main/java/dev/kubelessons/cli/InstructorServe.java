@@ -1,0 +1,99 @@
+package dev.kubelessons.cli;
+
+import dev.kubelessons.check.CheckContext;
+import dev.kubelessons.check.DockerNodeShell;
+import dev.kubelessons.instructor.AttendeeName;
+import dev.kubelessons.instructor.BoardService;
+import dev.kubelessons.instructor.BoardTokens;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.runner.AtomicFile;
+import dev.kubelessons.runner.ClusterSession;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code instructor serve}: the live progress board until Ctrl-C; prints the instructor's token once. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "The live progress board: attendees x lessons, reset, fast-forward, reveal.")
+final class InstructorServe extends InstructorBase {
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port (default 8080; 0 picks a free one).")
+    int port;
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR", description = "Address to listen on; 0.0.0.0 to let attendees report.")
+    String bind;
+    @Option(names = "--stuck-minutes", defaultValue = "10", paramLabel = "M", description = "Flag attendees without progress for M minutes.")
+    long stuckMinutes;
+    @Option(names = "--names", split = ",", paramLabel = "a,b", description = "Attendees on their own clusters, who report with --report-to.")
+    List<String> remote = new ArrayList<>();
+    @Option(names = "--out", paramLabel = "DIR", description = "Write <attendee>.report-token files here (and keep the board's key, so tokens survive restarts).")
+    Path out;
+    @Option(names = "--no-cluster", description = "No shared cluster: progress comes from attendees' reports only.")
+    boolean noCluster;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<Lesson> lessons = lessons();
+        List<String> remoteAttendees = remote.isEmpty() ? List.of() : AttendeeName.validate(remote, lessonIdsOf(lessons));
+        if (stuckMinutes < 1) {
+            throw new UserInputException("--stuck-minutes must be at least 1", "e.g. --stuck-minutes 10");
+        }
+        BoardTokens tokens = new BoardTokens(key());
+        var settings = new BoardService.Settings(lessons, remoteAttendees, global.layout().templates(),
+                new InetSocketAddress(bind, port), Duration.ofMinutes(stuckMinutes), tokens);
+        ClusterSession session = noCluster ? null : session();
+        try (BoardService board = new BoardService(settings, session == null ? null : session.client(),
+                session == null ? null : session.access(), session == null ? null : contexts(session), err()).start()) {
+            writeReportTokens(board.board().attendees(), tokens);
+            out().println("board: " + board.url() + " (" + board.board().attendees().size() + " attendees)");
+            // Printed once, here, and nowhere else: the page, the logs and the events never carry it.
+            out().println("instructor token: " + tokens.instructor() + "  (sign in at " + board.url() + "login, or send Authorization: Bearer)");
+            out().println("Ctrl-C stops the board.");
+            out().flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private Function<String, CheckContext> contexts(ClusterSession session) {
+        boolean dataPlane = session.provider().hasDataPlane();
+        DockerNodeShell shell = session.provider().name().equals("kind") ? new DockerNodeShell("kubelessons") : null;
+        return namespace -> dataPlane ? CheckContext.withDataPlane(session.client(), namespace, shell)
+                : CheckContext.withoutDataPlane(session.client(), namespace, CheckContext.KWOK_REASON);
+    }
+
+    /** The board's secret key: kept in --out so attendees' report tokens stay valid when the board restarts. */
+    private byte[] key() throws IOException {
+        if (out == null) {
+            return BoardTokens.newKey();
+        }
+        Path file = out.resolve(".board-key");
+        if (Files.isRegularFile(file)) {
+            return Base64.getDecoder().decode(Files.readString(file).strip());
+        }
+        byte[] key = BoardTokens.newKey();
+        AtomicFile.write(file, Base64.getEncoder().encodeToString(key) + "\n");
+        return key;
+    }
+
+    private void writeReportTokens(List<String> attendees, BoardTokens tokens) {
+        if (out == null) {
+            return;
+        }
+        attendees.forEach(name -> AtomicFile.write(out.resolve(name + ".report-token"), tokens.attendee(name) + "\n"));
+        out().println("report tokens: " + out.toAbsolutePath() + "/<attendee>.report-token (" + attendees.size() + ")");
+    }
+}

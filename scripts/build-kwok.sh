@@ -25,6 +25,16 @@ die() { printf 'build-kwok: %s\n' "$*" >&2; exit 3; }
 . "$(cd "$(dirname "$0")" && pwd)/lib/go-wrapper-modules.sh"
 
 all_built() { for b in "${want[@]}"; do [ -x "$bin/$b" ] || return 1; done; }
+
+# The ClusterNetworkPolicy CRD, which kwok clusters install as kubelessons' kind clusters do (instructor mode fences
+# attendees with it). Optional: without it (no Go to fetch it), kwok clusters simply do not serve that API.
+crd="$cache_root/kwok/$key/crds/clusternetworkpolicies.yaml"
+# shellcheck source=lib/network-policy-api.sh
+. "$(cd "$(dirname "$0")" && pwd)/lib/network-policy-api.sh"
+if [ ! -f "$crd" ] && [ "${1:-}" != "--cached" ] && command -v go >/dev/null 2>&1; then
+  log "ClusterNetworkPolicy CRD (network-policy-api $NETPOL_API_VERSION): fetching"
+  ( die() { log "warning: $*"; exit 0; }; netpol_api_crd "$crd" )
+fi
 # The cache check comes before the Go check: a machine with built binaries needs no Go.
 if all_built; then log "cached: $bin"; echo "$bin"; exit 0; fi
 [ "${1:-}" = "--cached" ] && exit 1

@@ -83,6 +83,7 @@ public final class KwokProvider implements ClusterProvider {
             } catch (PrerequisiteException e) {
                 throw new PrerequisiteException(e.getMessage() + deadComponents(), e.nextStep());
             }
+            ExtraApis.install(accessUnchecked(), bin, out);
             out.printf("kwok cluster '%s' ready in %.1f s: %d simulated nodes, no data plane (no kube-proxy, DNS or real pods)%n",
                     cluster, (System.nanoTime() - start) / 1e9, NODES);
             out.println(accessUnchecked().describe());

@@ -23,7 +23,7 @@ public final class AttendeeActions {
     /** Recreates the attendee's lesson namespace with its fence and setup. */
     public void reset(String attendee, Lesson lesson) {
         requireAttendee(attendee);
-        new AttendeeSpace(admin, attendee).resetLesson(lesson);
+        new AttendeeSpace(admin, attendee, NetworkFence.detect(admin)).resetLesson(lesson);
     }
 
     /**

@@ -14,10 +14,11 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The objects that fence one attendee into their own namespaces: Role and RoleBinding, quota, limits and an isolating NetworkPolicy. */
+/** The objects that fence one attendee into their own namespaces: Role and RoleBinding, quota, limits and, as a fallback, an isolating NetworkPolicy. */
 final class AttendeeResources {
 
     private static final List<String> WRITE = List.of("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection");
@@ -31,10 +32,14 @@ final class AttendeeResources {
                 .withNamespace(WorkshopNames.home(attendee)).withLabels(WorkshopNames.labels(attendee)).endMetadata().build();
     }
 
-    /** Everything an attendee's namespace needs besides the namespace itself. */
-    static List<HasMetadata> fence(String attendee, String namespace) {
-        return List.of(role(attendee, namespace), binding(attendee, namespace), quota(attendee, namespace),
-                limits(attendee, namespace), isolation(attendee, namespace));
+    /** Everything an attendee's namespace needs besides the namespace itself; the isolation policy only when the network fence is per namespace. */
+    static List<HasMetadata> fence(String attendee, String namespace, NetworkFence network) {
+        List<HasMetadata> fence = new ArrayList<>(List.of(role(attendee, namespace), binding(attendee, namespace), quota(attendee, namespace),
+                limits(attendee, namespace)));
+        if (network == NetworkFence.NAMESPACE_POLICY) {
+            fence.add(isolation(attendee, namespace));
+        }
+        return fence;
     }
 
     /**
@@ -88,7 +93,10 @@ final class AttendeeResources {
                 .withMax(Map.of("cpu", q("1"), "memory", q("1Gi"))).endLimit().endSpec().build();
     }
 
-    /** Pods talk only to pods of the same attendee, plus DNS; another attendee's pods cannot reach them, nor they those. */
+    /**
+     * The fallback network fence ({@link NetworkFence#NAMESPACE_POLICY}): pods talk only to pods of the same attendee, plus DNS.
+     * Being an allowance, it also re-admits same-attendee traffic that a lesson's default-deny means to block.
+     */
     private static HasMetadata isolation(String attendee, String namespace) {
         var ownNamespaces = new NetworkPolicyPeerBuilder().withNamespaceSelector(
                 new LabelSelectorBuilder().withMatchLabels(Map.of(WorkshopNames.ATTENDEE, attendee)).build()).build();

@@ -25,30 +25,35 @@ public final class AttendeeSpace {
     private final KubernetesClient client;
     private final ManifestApplier applier;
     private final String attendee;
+    private final NetworkFence network;
 
-    public AttendeeSpace(KubernetesClient client, String attendee) {
+    public AttendeeSpace(KubernetesClient client, String attendee, NetworkFence network) {
         this.client = client;
         this.applier = new ManifestApplier(client);
         this.attendee = attendee;
+        this.network = network;
     }
 
     public String attendee() {
         return attendee;
     }
 
-    /** The home namespace and the ServiceAccount whose token goes into the attendee's kubeconfig. */
+    /** The home namespace, the ServiceAccount whose token goes into the attendee's kubeconfig and, if cluster-wide, the network fence. */
     public void ensureHome() {
         String home = WorkshopNames.home(attendee);
         ensureNamespace(home, null);
         apply(AttendeeResources.serviceAccount(attendee));
-        AttendeeResources.fence(attendee, home).forEach(this::apply);
+        AttendeeResources.fence(attendee, home, network).forEach(this::apply);
+        if (network == NetworkFence.CLUSTER_POLICY) {
+            apply(NetworkFence.clusterPolicy(attendee));
+        }
     }
 
     /** The lesson's namespace, fenced; the setup is applied only when the namespace is new, so work in progress survives a re-run. */
     public void ensureLesson(Lesson lesson) {
         String namespace = WorkshopNames.lesson(attendee, lesson.id());
         boolean created = ensureNamespace(namespace, lesson.id());
-        AttendeeResources.fence(attendee, namespace).forEach(this::apply);
+        AttendeeResources.fence(attendee, namespace, network).forEach(this::apply);
         if (created) {
             // Pods cannot be admitted before the namespace's default ServiceAccount exists (a controller creates it).
             client.serviceAccounts().inNamespace(namespace).withName("default")

@@ -1,5 +1,6 @@
 package dev.kubelessons.instructor;
 
+import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.Lesson;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
@@ -27,12 +28,19 @@ public final class Provisioner {
 
     /** Returns the kubeconfig files, in the order of {@code attendees}; the first failure is rethrown after the others finish. */
     public List<Path> provision(List<String> attendees, List<Lesson> lessons, Path out, Duration ttl, PrintWriter progress) {
+        NetworkFence network = NetworkFence.detect(admin);
+        new FenceGuard(admin).ensure();
+        progress.println(network.describe());
+        if (network == NetworkFence.NAMESPACE_POLICY) {
+            warnAboutPolicyLessons(lessons, progress);
+        }
+        progress.flush();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, attendees.size())));
         try {
             List<Future<Path>> futures = new ArrayList<>();
             for (String attendee : attendees) {
                 futures.add(pool.submit(() -> {
-                    AttendeeSpace space = new AttendeeSpace(admin, attendee);
+                    AttendeeSpace space = new AttendeeSpace(admin, attendee, network);
                     space.ensureHome();
                     for (Lesson lesson : lessons) {
                         space.ensureLesson(lesson);
@@ -49,6 +57,24 @@ public final class Provisioner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The per-namespace fence adds an allowance to every pod, so on a cluster that enforces NetworkPolicy a lesson's
+     * default-deny is defeated: the instructor must know before the workshop, not during it.
+     */
+    private static void warnAboutPolicyLessons(List<Lesson> lessons, PrintWriter progress) {
+        List<String> teaching = lessons.stream().filter(Provisioner::teachesNetworkPolicy).map(Lesson::id).toList();
+        if (!teaching.isEmpty()) {
+            progress.println("warning: " + String.join(", ", teaching) + " create NetworkPolicies; where the cluster enforces them, the"
+                    + " per-namespace fence also admits traffic those lessons deny. Use a cluster whose network plugin serves"
+                    + " ClusterNetworkPolicy (kubelessons' kind nodes do), or run those lessons on attendees' own clusters.");
+        }
+    }
+
+    private static boolean teachesNetworkPolicy(Lesson lesson) {
+        return java.util.Arrays.stream(BlockRole.values()).flatMap(role -> lesson.blocks(role).stream())
+                .anyMatch(block -> block.content().contains("kind: NetworkPolicy"));
     }
 
     private static List<Path> collect(List<Future<Path>> futures) {

@@ -16,6 +16,10 @@ import dev.kubelessons.cluster.KwokCluster;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.runner.LessonChecks;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
@@ -63,6 +67,7 @@ class ProvisionOnKwokTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyAttendeeGetsLabelledNamespacesAndAPrivateKubeconfigOnTheirHome(KubernetesClient admin) throws Exception {
         for (int i = 0; i < ATTENDEES.size(); i++) {
             String name = ATTENDEES.get(i);
@@ -75,8 +80,18 @@ class ProvisionOnKwokTest {
                 assertNotNull(admin.rbac().roleBindings().inNamespace(namespace).withName(WorkshopNames.ROLE).get());
                 assertNotNull(admin.resourceQuotas().inNamespace(namespace).withName(WorkshopNames.ROLE).get());
                 assertNotNull(admin.limitRanges().inNamespace(namespace).withName(WorkshopNames.ROLE).get());
-                assertNotNull(admin.network().networkPolicies().inNamespace(namespace).withName(WorkshopNames.ISOLATION_POLICY).get());
+                assertNull(admin.network().networkPolicies().inNamespace(namespace).withName(WorkshopNames.ISOLATION_POLICY).get(),
+                        "the cluster serves ClusterNetworkPolicy, so no NetworkPolicy adds allowances to the lessons' own");
             }
+            GenericKubernetesResource fence = admin.genericKubernetesResources(NetworkFence.GROUP_VERSION, NetworkFence.KIND)
+                    .withName(NetworkFence.policyName(name)).get();
+            assertNotNull(fence, "the attendee's ClusterNetworkPolicy");
+            assertEquals(name, fence.getMetadata().getLabels().get(WorkshopNames.ATTENDEE));
+            Map<String, Object> spec = fence.get("spec");
+            assertEquals("Admin", spec.get("tier"));
+            assertEquals(Map.of("namespaces", Map.of("matchLabels", Map.of(WorkshopNames.ATTENDEE, name))), spec.get("subject"));
+            assertEquals(List.of("Pass", "Deny"), ((List<Map<String, Object>>) spec.get("ingress")).stream().map(r -> r.get("action")).toList());
+            assertEquals(List.of("Pass", "Deny"), ((List<Map<String, Object>>) spec.get("egress")).stream().map(r -> r.get("action")).toList());
             Path file = kubeconfigs.get(i);
             assertEquals(out.resolve(name + ".kubeconfig"), file);
             assertEquals(java.util.Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file));
@@ -123,6 +138,52 @@ class ProvisionOnKwokTest {
             forbidden(() -> a.namespaces().list(), "list namespaces");
             forbidden(() -> a.resourceQuotas().inNamespace(ns(0)).withName(WorkshopNames.ROLE).delete(), "delete its own quota");
             forbidden(() -> a.rbac().roles().inNamespace(ns(0)).withName(WorkshopNames.ROLE).delete(), "delete its own Role");
+            forbidden(() -> a.genericKubernetesResources(NetworkFence.GROUP_VERSION, NetworkFence.KIND)
+                    .withName(NetworkFence.policyName(ATTENDEES.get(0))).delete(), "delete its ClusterNetworkPolicy");
+        }
+    }
+
+    @Test
+    void theFenceGuardKeepsAttendeesOffTheFenceButNotOffTheirOwnObjects(KubernetesClient admin) {
+        String home = WorkshopNames.home(ATTENDEES.get(0));
+        try (KubernetesClient a = WorkshopFixture.clientOf(kubeconfigs.get(0))) {
+            // Lessons need NetworkPolicy and ServiceAccount writes, so RBAC allows them; the admission policy draws the line.
+            NetworkPolicy own = policy("mine", Map.of());
+            a.network().v1().networkPolicies().inNamespace(ns(0)).resource(own).create();
+            assertFalse(a.network().v1().networkPolicies().inNamespace(ns(0)).withName("mine").delete().isEmpty());
+
+            guarded(() -> a.serviceAccounts().inNamespace(home).withName(WorkshopNames.SERVICE_ACCOUNT).delete(), "delete its own ServiceAccount");
+            guarded(() -> a.serviceAccounts().inNamespace(home).withName(WorkshopNames.SERVICE_ACCOUNT)
+                    .edit(sa -> { sa.getMetadata().getLabels().remove(WorkshopNames.ATTENDEE); return sa; }), "unlabel its ServiceAccount");
+            guarded(() -> a.network().v1().networkPolicies().inNamespace(ns(0))
+                    .resource(policy("fake-fence", WorkshopNames.labels(ATTENDEES.get(0)))).create(), "create an object labelled as fence");
+            assertNotNull(admin.serviceAccounts().inNamespace(home).withName(WorkshopNames.SERVICE_ACCOUNT).get());
+        }
+    }
+
+    @Test
+    void withoutClusterNetworkPolicyTheFallbackFenceIsANetworkPolicyAttendeesCannotRemove(KubernetesClient admin, ClusterAccess access,
+            @TempDir Path elsewhere) {
+        String name = WorkshopFixture.names("fay").get(0);
+        AttendeeSpace space = new AttendeeSpace(admin, name, NetworkFence.NAMESPACE_POLICY);
+        space.ensureHome();
+        space.ensureLesson(LESSON);
+        Path kubeconfig = new AttendeeKubeconfig(admin, access.config()).write(name, elsewhere, Duration.ofMinutes(10));
+        String namespace = WorkshopNames.lesson(name, LESSON.id());
+        try (KubernetesClient f = WorkshopFixture.clientOf(kubeconfig)) {
+            NetworkPolicy isolation = admin.network().v1().networkPolicies().inNamespace(namespace).withName(WorkshopNames.ISOLATION_POLICY).get();
+            assertNotNull(isolation);
+            assertEquals(List.of("Ingress", "Egress"), isolation.getSpec().getPolicyTypes());
+            assertNull(admin.genericKubernetesResources(NetworkFence.GROUP_VERSION, NetworkFence.KIND).withName(NetworkFence.policyName(name)).get());
+            guarded(() -> f.network().v1().networkPolicies().inNamespace(namespace).withName(WorkshopNames.ISOLATION_POLICY).delete(),
+                    "delete the isolation policy");
+            guarded(() -> f.network().v1().networkPolicies().inNamespace(namespace).delete(), "delete every policy at once");
+            guarded(() -> f.network().v1().networkPolicies().inNamespace(namespace).withName(WorkshopNames.ISOLATION_POLICY)
+                    .edit(p -> { p.getSpec().setIngress(List.of(new NetworkPolicyIngressRule())); return p; }), "open the isolation policy");
+            assertEquals(isolation.getSpec(), admin.network().v1().networkPolicies().inNamespace(namespace)
+                    .withName(WorkshopNames.ISOLATION_POLICY).get().getSpec());
+        } finally {
+            new Teardown(admin).remove(List.of(name), false);
         }
     }
 
@@ -168,6 +229,12 @@ class ProvisionOnKwokTest {
             assertTrue(admin.resourceQuotas().inAnyNamespace().withLabelSelector(selector).list().getItems().isEmpty());
             assertTrue(admin.limitRanges().inAnyNamespace().withLabelSelector(selector).list().getItems().isEmpty());
             assertTrue(admin.pods().inAnyNamespace().withLabelSelector(selector).list().getItems().isEmpty());
+            assertTrue(admin.genericKubernetesResources(NetworkFence.GROUP_VERSION, NetworkFence.KIND).withLabelSelector(selector)
+                    .list().getItems().isEmpty(), "its ClusterNetworkPolicy is gone");
+            assertNotNull(admin.genericKubernetesResources(NetworkFence.GROUP_VERSION, NetworkFence.KIND)
+                    .withName(NetworkFence.policyName(ATTENDEES.get(0))).get(), "the others' stay");
+            assertNotNull(admin.admissionRegistration().v1().validatingAdmissionPolicies().withName(FenceGuard.NAME).get(),
+                    "the guard stays while attendees remain");
             Namespace kept = admin.namespaces().withName(bystander).get();
             assertNotNull(kept, "an unlabelled namespace is not ours to delete");
             assertNull(kept.getMetadata().getDeletionTimestamp());
@@ -198,6 +265,18 @@ class ProvisionOnKwokTest {
         })) {
             // A watch that opened is a failure: the API server must refuse it up front.
         }
+    }
+
+    private static NetworkPolicy policy(String name, Map<String, String> labels) {
+        return new NetworkPolicyBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
+                .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress").endSpec().build();
+    }
+
+    /** Refused by the fence guard (admission), not by RBAC: the message tells the attendee why. */
+    private static void guarded(Executable action, String what) {
+        KubernetesClientException e = assertThrows(KubernetesClientException.class, action, what + " must be refused");
+        assertEquals(403, e.getCode(), what + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains(FenceGuard.NAME) && e.getMessage().contains("workshop fence"), what + ": " + e.getMessage());
     }
 
     private static void forbidden(Executable action, String what) {

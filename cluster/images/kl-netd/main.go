@@ -6,10 +6,36 @@
 //     Docker's network, so one hop suffices),
 //   - masquerades pod traffic that leaves the pod network,
 //   - enforces NetworkPolicy (ingress and egress, pod/namespace selectors, ipBlock, ports,
-//     named ports) for the pods on its node with iptables, in chain KL-NETPOL off FORWARD.
+//     named ports) for the pods on its node with iptables, in chain KL-NETPOL off FORWARD,
+//   - enforces ClusterNetworkPolicy (policy.networking.k8s.io/v1beta1, SIG Network's
+//     network-policy-api v0.3.0) around it, when the API server serves that resource.
 //
-// It watches nodes, pods, namespaces and NetworkPolicies and re-applies everything on any
-// change (debounced), and every 30 seconds anyway.
+// ClusterNetworkPolicy, what kl-netd implements (clusterpolicy.go):
+//   - tier Admin, evaluated before NetworkPolicy: policies by ascending spec.priority, ties
+//     broken by name; within a policy the rules in order; the first rule that matches decides.
+//     Accept: allowed, and NetworkPolicy (and Baseline) are not consulted for that direction
+//     (an egress Accept does not bypass the destination's ingress policies); Deny: dropped;
+//     Pass: the remaining Admin rules are skipped and NetworkPolicy decides.
+//   - tier Baseline, evaluated only for a pod that no NetworkPolicy selects in that direction
+//     (and only when Admin did not Accept): Deny drops, Accept and Pass let the packet on.
+//   - subject: namespaces (a namespace selector) or pods (namespaceSelector + podSelector);
+//     host-network pods are never subjects nor peers.
+//   - peers: namespaces and pods; for egress also networks (IPv4 CIDRs: cluster pods inside
+//     them match too, as the API says). nodes and domainNames (experimental channel) are not
+//     implemented: such a peer fails closed as the API asks (an Accept rule does not match,
+//     a Deny or Pass rule matches all traffic), and kl-netd logs it once.
+//   - protocols: tcp, udp, sctp with destinationPort number or range, and
+//     destinationNamedPort (resolved on the subject pod for ingress, on the peer pod for egress;
+//     note that the standard-channel CRD does not keep this experimental field).
+//   - like NetworkPolicy here, verdicts apply to new connections: packets of established
+//     connections pass (conntrack), so a new Deny does not cut a connection already open.
+//   - status conditions are not written.
+//
+// It watches the resource with a dynamic informer. When the API server does not serve it (no
+// CRD installed), kl-netd enforces NetworkPolicy alone and looks again every 30 seconds.
+//
+// It watches nodes, pods, namespaces, NetworkPolicies and ClusterNetworkPolicies and re-applies
+// everything on any change (debounced), and every 30 seconds anyway.
 package main
 
 import (
@@ -23,7 +49,13 @@ import (
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/labels"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/discovery"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/dynamic/dynamicinformer"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
@@ -74,6 +106,8 @@ func main() {
 	factory.Start(ctx.Done())
 	factory.WaitForCacheSync(ctx.Done())
 	log.Printf("kl-netd on node %s, pod subnet %s: caches synced", nodeName, podSubnet)
+	cnps := &cnpWatch{dyn: dynamic.NewForConfigOrDie(cfg), disc: client.Discovery(), handler: handler, warned: map[string]bool{}}
+	cnps.ensure(ctx)
 
 	var lastRules, lastCNI string
 	ticker := time.NewTicker(30 * time.Second)
@@ -104,8 +138,10 @@ func main() {
 		allPods, _ := pods.Lister().List(labels.Everything())
 		allNS, _ := namespaces.Lister().List(labels.Everything())
 		allPolicies, _ := policies.Lister().List(labels.Everything())
+		cnps.ensure(ctx)
+		allCNPs := cnps.list()
 		recorded, waiting := recordedPodIPs()
-		rules := policyRules(nodeName, withRecordedIPs(allPods, recorded, nodeName), allNS, allPolicies)
+		rules := policyRules(nodeName, withRecordedIPs(allPods, recorded, nodeName), allNS, allPolicies, allCNPs)
 		applied := rules == lastRules
 		if !applied {
 			if err := applyPolicyRules(rules); err != nil {
@@ -130,6 +166,91 @@ func main() {
 		case <-ticker.C:
 			lastRules = "" // re-apply: someone may have flushed the tables
 		}
+	}
+}
+
+// cnpGVR is ClusterNetworkPolicy's resource (SIG Network's network-policy-api, standard channel).
+var cnpGVR = schema.GroupVersionResource{Group: "policy.networking.k8s.io", Version: "v1beta1", Resource: "clusternetworkpolicies"}
+
+// cnpWatch watches ClusterNetworkPolicies once the API server serves them.
+type cnpWatch struct {
+	dyn       dynamic.Interface
+	disc      discovery.DiscoveryInterface
+	handler   cache.ResourceEventHandler
+	informer  cache.SharedIndexInformer // nil while the resource is not served
+	lastCheck time.Time
+	said      string          // the last thing logged about the resource being served
+	warned    map[string]bool // cnpWarnings already logged
+}
+
+// ensure starts the informer when the resource is served (checked at most every 30 s) and
+// waits (up to 30 s) for its first list, so that a restarted kl-netd does not open a fence
+// for a moment by applying rules without the ClusterNetworkPolicies.
+func (w *cnpWatch) ensure(ctx context.Context) {
+	if w.informer != nil || time.Since(w.lastCheck) < 30*time.Second {
+		return
+	}
+	w.lastCheck = time.Now()
+	served := false
+	list, err := w.disc.ServerResourcesForGroupVersion(cnpGVR.GroupVersion().String())
+	if err == nil {
+		for _, r := range list.APIResources {
+			served = served || r.Name == cnpGVR.Resource
+		}
+	}
+	if !served {
+		msg := fmt.Sprintf("ClusterNetworkPolicy (%s) is not served by this cluster: enforcing NetworkPolicy alone, looking again every 30 s", cnpGVR.GroupVersion())
+		if msg != w.said {
+			log.Print(msg)
+			w.said = msg
+		}
+		return
+	}
+	inf := dynamicinformer.NewFilteredDynamicInformer(w.dyn, cnpGVR, "", 0, cache.Indexers{}, nil).Informer()
+	if _, err := inf.AddEventHandler(w.handler); err != nil {
+		log.Printf("ClusterNetworkPolicy informer: %v", err)
+		return
+	}
+	go inf.Run(ctx.Done())
+	wait, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if cache.WaitForCacheSync(wait.Done(), inf.HasSynced) {
+		log.Printf("ClusterNetworkPolicy (%s): watching, cache synced", cnpGVR.GroupVersion())
+	} else {
+		log.Printf("ClusterNetworkPolicy (%s): watching, but the first list did not complete in 30 s (RBAC?); enforcing what arrives", cnpGVR.GroupVersion())
+	}
+	w.informer = inf
+}
+
+// list converts the cached ClusterNetworkPolicies; it logs (once each) those it cannot read
+// and what kl-netd does not implement in the others.
+func (w *cnpWatch) list() []*clusterNetworkPolicy {
+	if w.informer == nil {
+		return nil
+	}
+	var out []*clusterNetworkPolicy
+	for _, obj := range w.informer.GetStore().List() {
+		u, ok := obj.(*unstructured.Unstructured)
+		if !ok {
+			continue
+		}
+		var p clusterNetworkPolicy
+		if err := runtime.DefaultUnstructuredConverter.FromUnstructured(u.UnstructuredContent(), &p); err != nil {
+			w.warnOnce(fmt.Sprintf("ClusterNetworkPolicy %s (resourceVersion %s) cannot be read, ignored: %v", u.GetName(), u.GetResourceVersion(), err))
+			continue
+		}
+		out = append(out, &p)
+	}
+	for _, msg := range cnpWarnings(out) {
+		w.warnOnce(msg)
+	}
+	return out
+}
+
+func (w *cnpWatch) warnOnce(msg string) {
+	if !w.warned[msg] {
+		w.warned[msg] = true
+		log.Print(msg)
 	}
 }
 

@@ -28,7 +28,7 @@ type chain struct {
 
 // policyRules renders the filter-table chains for the pods on this node as
 // iptables-restore input (without the table header).
-func policyRules(node string, pods []*corev1.Pod, nss []*corev1.Namespace, policies []*networkingv1.NetworkPolicy) string {
+func policyRules(node string, pods []*corev1.Pod, nss []*corev1.Namespace, policies []*networkingv1.NetworkPolicy, cnps []*clusterNetworkPolicy) string {
 	nsLabels := map[string]labels.Set{}
 	for _, ns := range nss {
 		nsLabels[ns.Name] = labels.Set(ns.Labels)
@@ -48,6 +48,7 @@ func policyRules(node string, pods []*corev1.Pod, nss []*corev1.Namespace, polic
 	top := chain{name: "KL-NETPOL"}
 	top.rules = append(top.rules, "-m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT")
 	var chains []chain
+	cnp := newCNPRenderer(cnps, live, nsLabels, &chains) // ClusterNetworkPolicy: clusterpolicy.go
 	for _, pod := range live {
 		if pod.Spec.NodeName != node {
 			continue
@@ -65,6 +66,7 @@ func policyRules(node string, pods []*corev1.Pod, nss []*corev1.Namespace, polic
 			}
 		}
 		id := shortHash(pod.Namespace + "/" + pod.Name + "/" + string(pod.UID))
+		npEgress, npIngress := "", ""
 		if len(egress) > 0 {
 			c := chain{name: "KL-E-" + id}
 			c.rules = append(c.rules, "-j MARK --set-xmark 0x0/0x40000")
@@ -76,7 +78,7 @@ func policyRules(node string, pods []*corev1.Pod, nss []*corev1.Namespace, polic
 			c.rules = append(c.rules, fmt.Sprintf("-m mark ! --mark %s -m comment --comment \"egress of %s/%s not allowed\" -j DROP", allowMark, pod.Namespace, pod.Name))
 			c.rules = append(c.rules, "-j MARK --set-xmark 0x0/0x40000")
 			chains = append(chains, c)
-			top.rules = append(top.rules, fmt.Sprintf("-s %s/32 -j %s", pod.Status.PodIP, c.name))
+			npEgress = c.name
 		}
 		if len(ingress) > 0 {
 			c := chain{name: "KL-I-" + id}
@@ -89,8 +91,11 @@ func policyRules(node string, pods []*corev1.Pod, nss []*corev1.Namespace, polic
 			c.rules = append(c.rules, fmt.Sprintf("-m mark ! --mark %s -m comment --comment \"ingress to %s/%s not allowed\" -j DROP", allowMark, pod.Namespace, pod.Name))
 			c.rules = append(c.rules, "-j MARK --set-xmark 0x0/0x40000")
 			chains = append(chains, c)
-			top.rules = append(top.rules, fmt.Sprintf("-d %s/32 -j %s", pod.Status.PodIP, c.name))
+			npIngress = c.name
 		}
+		// the Admin tier, then the NetworkPolicy chain (or the Baseline tier) for each direction
+		top.rules = append(top.rules, cnp.hook(pod, true, "-s "+pod.Status.PodIP+"/32", npEgress)...)
+		top.rules = append(top.rules, cnp.hook(pod, false, "-d "+pod.Status.PodIP+"/32", npIngress)...)
 	}
 	var b bytes.Buffer
 	all := append([]chain{top}, chains...)

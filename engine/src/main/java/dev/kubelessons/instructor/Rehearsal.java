@@ -6,6 +6,7 @@ import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.runner.ClusterSession;
 import dev.kubelessons.runner.LessonVerifier;
+import dev.kubelessons.runner.Sandbox;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -14,16 +15,23 @@ import java.util.List;
 public final class Rehearsal {
 
     private final ClusterSession session;
+    private final Sandbox sandbox;
     private final Duration settle;
 
+    /** Verifies as the session's user in namespaces of its own (klv-), as {@code verify} does. */
     public Rehearsal(ClusterSession session, Duration settle) {
+        this(session, session.sandbox("klv"), settle);
+    }
+
+    public Rehearsal(ClusterSession session, Sandbox sandbox, Duration settle) {
         this.session = session;
+        this.sandbox = sandbox;
         this.settle = settle;
     }
 
     /** Returns true when every lesson is a go. */
     public boolean run(List<Lesson> lessons, PrintWriter out) {
-        LessonVerifier verifier = new LessonVerifier(session, settle);
+        LessonVerifier verifier = new LessonVerifier(session, sandbox, settle);
         out.println("rehearsal on " + session.provider().name() + (session.provider().hasDataPlane() ? "" : " (no data plane: those checks are skipped)"));
         int go = 0;
         for (Lesson lesson : lessons) {

@@ -16,13 +16,18 @@ import java.util.List;
 public final class LessonVerifier {
 
     private final ClusterSession session;
-    private final LessonSandbox sandbox;
+    private final Sandbox sandbox;
     private final SolutionRunner solutions;
     private final Duration settleTimeout;
 
     public LessonVerifier(ClusterSession session, Duration settleTimeout) {
+        this(session, session.sandbox("klv"), settleTimeout);
+    }
+
+    /** Verifies in {@code sandbox}, e.g. a workshop attendee's namespaces for the instructor's dress rehearsal. */
+    public LessonVerifier(ClusterSession session, Sandbox sandbox, Duration settleTimeout) {
         this.session = session;
-        this.sandbox = session.sandbox("klv");
+        this.sandbox = sandbox;
         this.solutions = session.solutions();
         this.settleTimeout = settleTimeout;
     }
@@ -43,7 +48,7 @@ public final class LessonVerifier {
             results.add(new LessonResult(lesson.id() + " solved #" + round, lesson.title() + " (after the solution: every check must pass)",
                     after, elapsed(solvedStart)));
         } finally {
-            sandbox.delete(lesson);
+            sandbox.discard(lesson);
         }
         return results;
     }

@@ -84,6 +84,11 @@ public final class WorkshopSandbox implements Sandbox {
                 "use 'reset " + lesson.id() + "' to start the lesson over");
     }
 
+    /** The instructor's teardown removes workshop namespaces; a verification leaves the lesson as it ended. */
+    @Override
+    public void discard(Lesson lesson) {
+    }
+
     /** The kinds lessons create; the namespace is the attendee's lesson namespace, so all of them are lesson objects. */
     private List<List<? extends HasMetadata>> lessonKinds(String namespace) {
         return List.of(

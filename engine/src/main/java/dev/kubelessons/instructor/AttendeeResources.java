@@ -51,6 +51,8 @@ final class AttendeeResources {
                 rule("", WRITE, "pods", "pods/log", "pods/exec", "pods/portforward", "pods/attach", "services", "endpoints",
                         "configmaps", "secrets", "serviceaccounts", "persistentvolumeclaims"),
                 rule("", READ, "events", "resourcequotas", "limitranges"),
+                // Lesson 04 plays the cloud's load-balancer controller: it writes a LoadBalancer Service's status itself.
+                rule("", List.of("get", "patch", "update"), "services/status"),
                 rule("apps", WRITE, "deployments", "deployments/scale", "replicasets", "statefulsets", "daemonsets"),
                 rule("discovery.k8s.io", WRITE, "endpointslices"),
                 rule("networking.k8s.io", WRITE, "networkpolicies", "ingresses"),

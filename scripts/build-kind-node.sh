@@ -11,7 +11,14 @@
 #      coredns, pause) and the pod network agent (kl-netd, cluster/images/kl-netd), built
 #      FROM scratch or from the Debian rootfs and imported into the node's containerd;
 #   4. the lessons' workload images: nginx:1.27 (Debian's nginx), busybox:1.36 (Debian's
-#      busybox-static), kubelessons/probe:1 (curl, nslookup, sh).
+#      busybox-static), kubelessons/probe:1 (curl, nslookup, sh);
+#   5. the ClusterNetworkPolicy CRD (network-policy-api, scripts/lib/network-policy-api.sh),
+#      appended to the node's default CNI manifest, which kind applies at cluster creation.
+#
+# What triggers a rebuild: a changed kl-netd source rebuilds its binary, then the images and
+# preload.tar (images_key), then the node image (node_src_sum); a changed file under
+# cluster/node or another CRD version rebuilds the node image only. Kubernetes is never rebuilt
+# while its binaries are in the cache.
 #
 # Cached and resumable: every step leaves a stamp under
 # ${XDG_CACHE_HOME:-~/.cache}/kubelessons/kind/<key>/stamps and is skipped when its stamp
@@ -50,6 +57,8 @@ log() { printf '[build-kind-node %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'build-kind-node: %s\n' "$*" >&2; exit 3; }
 # shellcheck source=lib/go-wrapper-modules.sh
 . "$(cd "$(dirname "$0")" && pwd)/lib/go-wrapper-modules.sh"
+# shellcheck source=lib/network-policy-api.sh
+. "$(cd "$(dirname "$0")" && pwd)/lib/network-policy-api.sh"
 stamp_ok() { [ -f "$stamps/$1" ]; }
 stamp() { mkdir -p "$stamps"; date +%s > "$stamps/$1"; }
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -195,13 +204,16 @@ build_coredns() {
   mv "$bin/coredns.tmp" "$bin/coredns"
 }
 
-build_netd() { # the project's own pod network agent (routes, CNI config, masquerade, NetworkPolicy)
+build_netd() { # the project's own pod network agent (routes, CNI config, masquerade, (Cluster)NetworkPolicy)
   local src="$root/cluster/images/kl-netd" sum
-  sum=$(cat "$src"/go.mod "$src"/*.go | sha256sum | cut -c1-12)
+  # what the binary is built from: not the tests
+  sum=$(cd "$src" && cat go.mod go.sum $(ls ./*.go | grep -v '_test\.go$') | sha256sum | cut -c1-12)
   [ -x "$bin/kl-netd" ] && [ "$(cat "$bin/kl-netd.sum" 2>/dev/null)" = "$sum" ] && { log "kl-netd: cached"; return; }
   log "kl-netd: building from $src"
   (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/kl-netd.tmp" .) || die "go build of kl-netd failed"
-  mv "$bin/kl-netd.tmp" "$bin/kl-netd"; echo "$sum" > "$bin/kl-netd.sum"
+  # an identical binary keeps its timestamp, so that the images (images_key) are not rebuilt for nothing
+  if cmp -s "$bin/kl-netd.tmp" "$bin/kl-netd"; then rm -f "$bin/kl-netd.tmp"; log "kl-netd: binary unchanged"; else mv "$bin/kl-netd.tmp" "$bin/kl-netd"; fi
+  echo "$sum" > "$bin/kl-netd.sum"
 }
 
 build_ingress() { # the project's stand-in for ingress-nginx (cluster/images/kl-ingress)
@@ -334,13 +346,28 @@ images_key() { # what the images are made of: the binaries and the base rootfs
 }
 
 # --- the node image ---------------------------------------------------------------------------
+# The ClusterNetworkPolicy CRD, cached per network-policy-api version (never committed).
+netpol_crd="$work/network-policy-api-${NETPOL_API_VERSION}-clusternetworkpolicies.yaml"
+fetch_netpol_crd() {
+  [ -s "$netpol_crd" ] && return
+  log "ClusterNetworkPolicy CRD: sigs.k8s.io/network-policy-api@${NETPOL_API_VERSION} from the Go module proxy"
+  (cd "$work" && netpol_api_crd "$netpol_crd")
+  # kind runs the default CNI manifest through Go's text/template: the CRD must not hold its delimiters
+  if grep -q '{{' "$netpol_crd"; then rm -f "$netpol_crd"; die "the ClusterNetworkPolicy CRD contains '{{', which kind's templating of default-cni.yaml would misread"; fi
+}
+
 build_node() {
+  fetch_netpol_crd
   stamp_ok node && image_exists "$NODE_TAG" && [ "$(cat "$stamps/node.src" 2>/dev/null)" = "$(node_src_sum)" ] \
     && { log "$NODE_TAG: cached"; return; }
   local ctx="$work/nodectx"; rm -rf "$ctx"; mkdir -p "$ctx/usr/bin" "$ctx/usr/local/bin"
   for b in kubeadm kubelet kubectl; do cp "$bin/$b" "$ctx/usr/bin/"; done
   cp "$bin/crictl" "$ctx/usr/local/bin/"
   cp -a "$root/cluster/node/." "$ctx/"
+  # kind applies /kind/manifests/default-cni.yaml (kubectl create) at cluster creation: the CRD
+  # goes in as one more document, so every cluster from this image serves ClusterNetworkPolicy
+  { printf -- '---\n# ClusterNetworkPolicy CRD, sigs.k8s.io/network-policy-api %s, config/crd/standard (added by scripts/build-kind-node.sh)\n' "$NETPOL_API_VERSION"
+    cat "$netpol_crd"; } >> "$ctx/kind/manifests/default-cni.yaml"
   log "$NODE_TAG: layering Kubernetes onto $ROOTFS_TAG"
   cat > "$ctx/Dockerfile" <<EOF
 FROM $ROOTFS_TAG
@@ -387,8 +414,8 @@ EOF
   node_src_sum > "$stamps/node.src"
   stamp node
 }
-node_src_sum() { # the node's own files, its binaries, its base and the preloaded images
-  { (cd "$root/cluster/node" && find . -type f | sort | xargs cat); cat "$stamps/images.key" 2>/dev/null
+node_src_sum() { # the node's own files, the CRD, its binaries, its base and the preloaded images
+  { (cd "$root/cluster/node" && find . -type f | sort | xargs cat); cat "$netpol_crd"; cat "$stamps/images.key" 2>/dev/null
     for b in kubeadm kubelet kubectl crictl; do stat -c '%n %s %Y' "$bin/$b"; done
     docker image inspect -f '{{.Id}}' "$ROOTFS_TAG"; } | sha256sum | cut -c1-12
 }

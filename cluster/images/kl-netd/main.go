@@ -32,7 +32,8 @@
 //   - status conditions are not written.
 //
 // It watches the resource with a dynamic informer. When the API server does not serve it (no
-// CRD installed), kl-netd enforces NetworkPolicy alone and looks again every 30 seconds.
+// CRD installed, or the CRD deleted), kl-netd enforces NetworkPolicy alone and looks again
+// every 30 seconds.
 //
 // It watches nodes, pods, namespaces, NetworkPolicies and ClusterNetworkPolicies and re-applies
 // everything on any change (debounced), and every 30 seconds anyway.
@@ -49,6 +50,7 @@ import (
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -178,27 +180,38 @@ type cnpWatch struct {
 	disc      discovery.DiscoveryInterface
 	handler   cache.ResourceEventHandler
 	informer  cache.SharedIndexInformer // nil while the resource is not served
+	stop      context.CancelFunc        // stops informer
 	lastCheck time.Time
 	said      string          // the last thing logged about the resource being served
 	warned    map[string]bool // cnpWarnings already logged
 }
 
-// ensure starts the informer when the resource is served (checked at most every 30 s) and
-// waits (up to 30 s) for its first list, so that a restarted kl-netd does not open a fence
-// for a moment by applying rules without the ClusterNetworkPolicies.
+// ensure follows whether the API server serves the resource (asked at most every 30 s): it
+// starts the informer when it does and waits (up to 30 s) for its first list, so that a
+// restarted kl-netd does not open a fence for a moment by applying rules without the
+// ClusterNetworkPolicies; it stops the informer when the resource is gone (CRD deleted). An
+// error other than "not found" (API server unreachable) changes nothing.
 func (w *cnpWatch) ensure(ctx context.Context) {
-	if w.informer != nil || time.Since(w.lastCheck) < 30*time.Second {
+	if time.Since(w.lastCheck) < 30*time.Second {
 		return
 	}
 	w.lastCheck = time.Now()
 	served := false
 	list, err := w.disc.ServerResourcesForGroupVersion(cnpGVR.GroupVersion().String())
-	if err == nil {
+	switch {
+	case err == nil:
 		for _, r := range list.APIResources {
 			served = served || r.Name == cnpGVR.Resource
 		}
+	case !apierrors.IsNotFound(err):
+		log.Printf("ClusterNetworkPolicy (%s): discovery failed, keeping the current state: %v", cnpGVR.GroupVersion(), err)
+		return
 	}
 	if !served {
+		if w.informer != nil {
+			w.stop()
+			w.informer, w.stop = nil, nil
+		}
 		msg := fmt.Sprintf("ClusterNetworkPolicy (%s) is not served by this cluster: enforcing NetworkPolicy alone, looking again every 30 s", cnpGVR.GroupVersion())
 		if msg != w.said {
 			log.Print(msg)
@@ -206,20 +219,25 @@ func (w *cnpWatch) ensure(ctx context.Context) {
 		}
 		return
 	}
+	if w.informer != nil {
+		return
+	}
 	inf := dynamicinformer.NewFilteredDynamicInformer(w.dyn, cnpGVR, "", 0, cache.Indexers{}, nil).Informer()
 	if _, err := inf.AddEventHandler(w.handler); err != nil {
 		log.Printf("ClusterNetworkPolicy informer: %v", err)
 		return
 	}
-	go inf.Run(ctx.Done())
+	run, stop := context.WithCancel(ctx)
+	go inf.Run(run.Done())
 	wait, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if cache.WaitForCacheSync(wait.Done(), inf.HasSynced) {
-		log.Printf("ClusterNetworkPolicy (%s): watching, cache synced", cnpGVR.GroupVersion())
+		w.said = fmt.Sprintf("ClusterNetworkPolicy (%s): watching, cache synced", cnpGVR.GroupVersion())
 	} else {
-		log.Printf("ClusterNetworkPolicy (%s): watching, but the first list did not complete in 30 s (RBAC?); enforcing what arrives", cnpGVR.GroupVersion())
+		w.said = fmt.Sprintf("ClusterNetworkPolicy (%s): watching, but the first list did not complete in 30 s (RBAC?); enforcing what arrives", cnpGVR.GroupVersion())
 	}
-	w.informer = inf
+	log.Print(w.said)
+	w.informer, w.stop = inf, stop
 }
 
 // list converts the cached ClusterNetworkPolicies; it logs (once each) those it cannot read

@@ -38,8 +38,11 @@ public final class FenceGuard {
         this.admin = admin;
     }
 
-    /** Creates or updates the policy and its binding (idempotent). */
-    public void ensure() {
+    /** Creates or updates the policy and its binding (idempotent); false, doing nothing, where the API server has no such policies. */
+    public boolean ensure() {
+        if (!served()) {
+            return false;
+        }
         for (HasMetadata object : objects()) {
             try {
                 admin.resource(object).fieldManager(WorkshopNames.FIELD_MANAGER).forceConflicts().serverSideApply();
@@ -48,6 +51,13 @@ public final class FenceGuard {
                         + " (needs Kubernetes 1.30 or newer, where ValidatingAdmissionPolicy is GA)");
             }
         }
+        return true;
+    }
+
+    /** ValidatingAdmissionPolicy is GA (admissionregistration.k8s.io/v1) since Kubernetes 1.30. */
+    private boolean served() {
+        var resources = admin.getApiResources("admissionregistration.k8s.io/v1");
+        return resources != null && resources.getResources().stream().anyMatch(r -> "ValidatingAdmissionPolicy".equals(r.getKind()));
     }
 
     /** Deletes the binding and the policy; returns whether they existed. */

@@ -29,8 +29,11 @@ public final class Provisioner {
     /** Returns the kubeconfig files, in the order of {@code attendees}; the first failure is rethrown after the others finish. */
     public List<Path> provision(List<String> attendees, List<Lesson> lessons, Path out, Duration ttl, PrintWriter progress) {
         NetworkFence network = NetworkFence.detect(admin);
-        new FenceGuard(admin).ensure();
         progress.println(network.describe());
+        if (!new FenceGuard(admin).ensure()) {
+            progress.println("warning: this API server has no ValidatingAdmissionPolicy (Kubernetes 1.30+), so attendees, who may write"
+                    + " NetworkPolicies and ServiceAccounts for the lessons, could also change or delete those of their fence");
+        }
         if (network == NetworkFence.NAMESPACE_POLICY) {
             warnAboutPolicyLessons(lessons, progress);
         }

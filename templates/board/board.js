@@ -5,6 +5,7 @@
   if (!board) { return; }
   var live = document.getElementById('live');
   var message = document.getElementById('board-message');
+  var banner = document.getElementById('cluster-banner');
   var skew = Number(board.getAttribute('data-now')) - Date.now();
 
   function cellFor(key) {
@@ -53,12 +54,19 @@
     column.querySelector('.solution-link').hidden = !change.revealed;
   }
 
+  // The board lost (or found again) its cluster: text only, like every message from the server.
+  function cluster(state) {
+    banner.textContent = state.reachable ? '' : state.message;
+    banner.hidden = state.reachable;
+  }
+
   function connect() {
     var source = new EventSource('events');
     source.addEventListener('open', function () { live.setAttribute('data-state', 'live'); live.textContent = 'live'; });
     source.addEventListener('error', function () { live.setAttribute('data-state', 'offline'); live.textContent = 'reconnecting\u2026'; });
     source.addEventListener('cell', function (event) { render(JSON.parse(event.data)); });
     source.addEventListener('reveal', function (event) { revealed(JSON.parse(event.data)); });
+    source.addEventListener('cluster', function (event) { cluster(JSON.parse(event.data)); });
     // A new attendee, or a connection that fell behind: the page itself is the fresh state.
     source.addEventListener('reload', function () { window.location.reload(); });
     window.kubelessonsBoard = source;

@@ -33,6 +33,7 @@ public final class Board {
     private final Map<String, Boolean> stuckSent = new HashMap<>();
     private final Set<String> revealed = new LinkedHashSet<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private ClusterBanner cluster = ClusterBanner.REACHABLE;
 
     public Board(List<Lesson> lessons, Duration stuckAfter, Clock clock) {
         this.lessons = List.copyOf(lessons);
@@ -85,6 +86,37 @@ public final class Board {
 
     public void problem(String attendee, String lessonId, String message) {
         update(attendee, lessonId, cell -> cell.problem(message));
+    }
+
+    /** The watch behind a cell broke; unlike {@link #problem}, this one clears by itself once the cluster is back. */
+    public void watchProblem(String attendee, String lessonId, String message) {
+        update(attendee, lessonId, cell -> cell.watchProblem(message));
+    }
+
+    /** The cluster is back: clears the cell's watch problem, if it has one (pages hear only of cells that change). */
+    public synchronized void watchResumed(String attendee, String lessonId) {
+        Cell cell = cells.get(key(attendee, lessonId));
+        if (cell != null && cell.watchResumed()) {
+            update(attendee, lessonId, c -> { });
+        }
+    }
+
+    /** The cell's checks whose latest result is ERROR. */
+    public synchronized List<String> erroredChecks(String attendee, String lessonId) {
+        Cell cell = cells.get(key(attendee, lessonId));
+        return cell == null ? List.of() : cell.erroredChecks();
+    }
+
+    /** The board's link to the cluster changed: every open page shows, updates or clears its banner. */
+    public synchronized void cluster(ClusterBanner banner) {
+        if (!banner.equals(cluster)) {
+            cluster = banner;
+            send("cluster", json.writeValueAsString(banner));
+        }
+    }
+
+    public synchronized ClusterBanner cluster() {
+        return cluster;
     }
 
     public synchronized List<String> checkIds(String attendee, String lessonId) {

@@ -41,11 +41,13 @@ final class BoardPage {
                 .map(l -> new BoardViews.Column(l.id(), l.title(), board.revealed(l.id()))).toList();
         List<BoardViews.Row> rows = new ArrayList<>();
         board.rows().forEach((attendee, cells) -> rows.add(new BoardViews.Row(attendee, cells)));
-        return render(new BoardViews.Page("board", "Workshop board", columns, rows, System.currentTimeMillis(), stuckMinutes, null, List.of()));
+        return render(new BoardViews.Page("board", "Workshop board", columns, rows, System.currentTimeMillis(), stuckMinutes, null, List.of(),
+                board.cluster()));
     }
 
     String login(String message) {
-        return render(new BoardViews.Page("login", "Instructor sign-in", List.of(), List.of(), 0, stuckMinutes, message, List.of()));
+        return render(new BoardViews.Page("login", "Instructor sign-in", List.of(), List.of(), 0, stuckMinutes, message, List.of(),
+                ClusterBanner.REACHABLE));
     }
 
     String solution(Lesson lesson) {
@@ -59,7 +61,7 @@ final class BoardPage {
             }
         }
         return render(new BoardViews.Page("solution", lesson.id() + " · " + lesson.title() + ": solution", List.of(), List.of(), 0,
-                stuckMinutes, null, steps));
+                stuckMinutes, null, steps, ClusterBanner.REACHABLE));
     }
 
     private String render(BoardViews.Page page) {

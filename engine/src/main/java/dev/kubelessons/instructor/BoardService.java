@@ -22,6 +22,7 @@ public final class BoardService implements AutoCloseable {
     private final Board board;
     private final ClusterProgress progress;
     private final BoardServer server;
+    private final PrintWriter log;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(ClusterProgress.daemon("kubelessons-board-tick"));
 
     /** What the board needs to run; {@code client} may be null for a board fed by reports only. */
@@ -31,12 +32,13 @@ public final class BoardService implements AutoCloseable {
 
     public BoardService(Settings settings, KubernetesClient client, ClusterAccess access, Function<String, CheckContext> contexts,
                         PrintWriter log) throws IOException {
+        this.log = log;
         this.board = new Board(settings.lessons(), settings.stuckAfter(), Clock.systemUTC());
         settings.remoteAttendees().forEach(board::addAttendee);
         AttendeeActions actions = client == null ? null : new AttendeeActions(client, access);
         this.server = new BoardServer(board, settings.tokens(), new BoardActions(board, actions, log), settings.templates(),
                 settings.stuckAfter().toMinutes(), settings.address(), log);
-        this.progress = client == null ? null : new ClusterProgress(client, board, contexts, 8);
+        this.progress = client == null ? null : new ClusterProgress(client, board, contexts, 8, log);
     }
 
     /** Starts watching (first list of the workshop's namespaces included), then serves. */
@@ -45,8 +47,20 @@ public final class BoardService implements AutoCloseable {
             progress.start();
         }
         server.start();
-        ticker.scheduleAtFixedRate(board::tick, 5, 5, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(this::tick, 5, 5, TimeUnit.SECONDS);
         return this;
+    }
+
+    /** A scheduled task that throws is never run again: one bad tick must not end the stuck flags for good. */
+    private void tick() {
+        try {
+            board.tick();
+        } catch (RuntimeException e) {
+            synchronized (log) {
+                log.println("board: the stuck ticker failed: " + e);
+                log.flush();
+            }
+        }
     }
 
     public Board board() {

@@ -20,8 +20,8 @@ public final class BoardViews {
     public record SolutionStep(String title, List<String> blocks) {
     }
 
-    /** The page: mode is "board", "login" or "solution". */
+    /** The page: mode is "board", "login" or "solution"; {@code cluster} is the banner when the board lost its cluster. */
     public record Page(String mode, String title, List<Column> columns, List<Row> rows, long now, long stuckMinutes,
-                       String message, List<SolutionStep> solution) {
+                       String message, List<SolutionStep> solution, ClusterBanner cluster) {
     }
 }

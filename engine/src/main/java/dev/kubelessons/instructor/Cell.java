@@ -24,6 +24,8 @@ final class Cell {
     private int bestPassed;
     private String busy;
     private String problem;
+    // A broken watch is the cluster's problem, not the attendee's: it clears when the cluster is back, a failed action does not.
+    private boolean watchProblem;
 
     Cell(String attendee, Lesson lesson) {
         this.attendee = attendee;
@@ -41,6 +43,7 @@ final class Cell {
         lastProgressAt = null;
         bestPassed = 0;
         problem = null;
+        watchProblem = false;
     }
 
     /** Records a result; {@code baseline} results (the first evaluation of a fresh watcher) do not start the clock. */
@@ -53,6 +56,7 @@ final class Cell {
         rows.put(checkId, after);
         source = from;
         problem = null;
+        watchProblem = false;
         boolean changed = !"PENDING".equals(before.status()) && !after.equals(before);
         // A report is the attendee at work (they ran the lesson); a cluster change is too, once past the baseline.
         if (!baseline && startedAt == null && (changed || "report".equals(from))) {
@@ -76,6 +80,27 @@ final class Cell {
 
     void problem(String message) {
         this.problem = message;
+        this.watchProblem = false;
+    }
+
+    void watchProblem(String message) {
+        this.problem = message;
+        this.watchProblem = true;
+    }
+
+    /** Clears a watch problem (the watch works again); returns whether there was one. */
+    boolean watchResumed() {
+        if (!watchProblem) {
+            return false;
+        }
+        problem = null;
+        watchProblem = false;
+        return true;
+    }
+
+    /** The checks whose latest result is ERROR: after a blip they may be stale, since a watcher re-evaluates only on events. */
+    List<String> erroredChecks() {
+        return rows.values().stream().filter(r -> "ERROR".equals(r.status())).map(CheckRow::id).toList();
     }
 
     String attendee() {

@@ -14,17 +14,17 @@ import java.util.Optional;
  * it again with the same command line (etcd keeps the state), and record the new pid where
  * kwokctl will find it at teardown.
  */
-final class ApiServerOutage {
+public final class ApiServerOutage {
 
     private final Path clusterDir;
     private List<String> commandLine;
     private Path workingDir;
 
-    ApiServerOutage(ClusterAccess access) {
+    public ApiServerOutage(ClusterAccess access) {
         this.clusterDir = access.kubeconfig().toAbsolutePath().getParent();
     }
 
-    void kill() throws IOException, InterruptedException {
+    public void kill() throws IOException, InterruptedException {
         long pid = Long.parseLong(Files.readString(clusterDir.resolve("pids/kube-apiserver.pid")).strip());
         byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline"));
         commandLine = Arrays.stream(new String(raw, StandardCharsets.UTF_8).split("\0")).filter(s -> !s.isEmpty()).toList();
@@ -40,12 +40,12 @@ final class ApiServerOutage {
     }
 
     /** Whether a component of the cluster (e.g. kube-controller-manager) still runs, by kwokctl's pid file. */
-    boolean alive(String component) throws IOException {
+    public boolean alive(String component) throws IOException {
         long pid = Long.parseLong(Files.readString(clusterDir.resolve("pids/" + component + ".pid")).strip());
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    void restart() throws IOException {
+    public void restart() throws IOException {
         Path log = clusterDir.resolve("logs/kube-apiserver.log");
         Process process = new ProcessBuilder(commandLine).directory(workingDir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

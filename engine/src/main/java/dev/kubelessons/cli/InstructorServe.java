@@ -4,11 +4,13 @@ import dev.kubelessons.check.CheckContext;
 import dev.kubelessons.check.DockerNodeShell;
 import dev.kubelessons.instructor.AttendeeName;
 import dev.kubelessons.instructor.BoardService;
+import dev.kubelessons.instructor.BoardTls;
 import dev.kubelessons.instructor.BoardTokens;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.runner.AtomicFile;
 import dev.kubelessons.runner.ClusterSession;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,35 +40,61 @@ final class InstructorServe extends InstructorBase {
     Path out;
     @Option(names = "--no-cluster", description = "No shared cluster: progress comes from attendees' reports only.")
     boolean noCluster;
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this PEM certificate (chain, leaf first); needs --tls-key.")
+    Path tlsCert;
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's unencrypted PEM private key (PKCS#8 or PKCS#1 RSA).")
+    Path tlsKey;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
         List<Lesson> lessons = lessons();
         List<String> remoteAttendees = remote.isEmpty() ? List.of() : AttendeeName.validate(remote, lessonIdsOf(lessons));
         if (stuckMinutes < 1) {
             throw new UserInputException("--stuck-minutes must be at least 1", "e.g. --stuck-minutes 10");
         }
+        SSLContext tls = tls();
         BoardTokens tokens = new BoardTokens(key());
         var settings = new BoardService.Settings(lessons, remoteAttendees, global.layout().templates(),
-                new InetSocketAddress(bind, port), Duration.ofMinutes(stuckMinutes), tokens);
+                new InetSocketAddress(bind, port), Duration.ofMinutes(stuckMinutes), tokens, tls);
         ClusterSession session = noCluster ? null : session();
         try (BoardService board = new BoardService(settings, session == null ? null : session.client(),
                 session == null ? null : session.access(), session == null ? null : contexts(session), err()).start()) {
             writeReportTokens(board.board().attendees(), tokens);
             out().println("board: " + board.url() + " (" + board.board().attendees().size() + " attendees)");
+            if (tls == null && !InetAddress.getByName(bind).isLoopbackAddress()) {
+                err().println("warning: plain http on " + bind + ": the instructor token and the board's cookie travel in clear text"
+                        + " unless the board is behind TLS (--tls-cert/--tls-key, or a TLS proxy)");
+                err().flush();
+            }
             // Printed once, here, and nowhere else: the page, the logs and the events never carry it.
             out().println("instructor token: " + tokens.instructor() + "  (sign in at " + board.url() + "login, or send Authorization: Bearer)");
             out().println("Ctrl-C stops the board.");
             out().flush();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
+            try {
+                stop.await();
+            } catch (InterruptedException e) {
+                // Stopped from within the JVM (an embedding program, a test): close the board as Ctrl-C would.
+                Thread.currentThread().interrupt();
+            }
         } finally {
             if (session != null) {
                 session.close();
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Read before the cluster is touched, so a wrong path is exit 2 at once. */
+    private SSLContext tls() {
+        if (tlsCert == null && tlsKey == null) {
+            return null;
+        }
+        if (tlsCert == null || tlsKey == null) {
+            throw new UserInputException("--tls-cert and --tls-key go together", "give both PEM files, e.g. --tls-cert board-cert.pem --tls-key board-key.pem");
+        }
+        return BoardTls.load(tlsCert, tlsKey);
     }
 
     private Function<String, CheckContext> contexts(ClusterSession session) {

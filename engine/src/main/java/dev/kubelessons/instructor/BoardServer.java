@@ -2,6 +2,8 @@ package dev.kubelessons.instructor;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -14,10 +16,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
- * The board over HTTP: the page, its SSE stream and actions for the instructor (token as bearer header or cookie), report
- * uploads for attendees (their own token, their own row only), and revealed solutions for everyone.
+ * The board over HTTP, or HTTPS when given a TLS context: the page, its SSE stream and actions for the instructor (token as
+ * bearer header or cookie), report uploads for attendees (their own token, their own row only), and revealed solutions for everyone.
  */
 public final class BoardServer implements AutoCloseable {
 
@@ -38,10 +41,12 @@ public final class BoardServer implements AutoCloseable {
     private final Path templates;
     private final PrintWriter log;
     private final HttpServer server;
+    private final boolean tls;
     private final ExecutorService executor = Executors.newCachedThreadPool(ClusterProgress.daemon("kubelessons-board-http"));
 
+    /** @param tls null to serve plain HTTP */
     public BoardServer(Board board, BoardTokens tokens, BoardActions actions, Path templates, long stuckMinutes,
-                       InetSocketAddress address, PrintWriter log) throws IOException {
+                       InetSocketAddress address, SSLContext tls, PrintWriter log) throws IOException {
         this.board = board;
         this.tokens = tokens;
         this.page = new BoardPage(templates, board, stuckMinutes);
@@ -49,7 +54,14 @@ public final class BoardServer implements AutoCloseable {
         this.reports = new ReportIntake(board, tokens);
         this.templates = templates;
         this.log = log;
-        this.server = HttpServer.create(address, 64);
+        this.tls = tls != null;
+        if (tls == null) {
+            this.server = HttpServer.create(address, 64);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         board.listen(events);
@@ -62,7 +74,7 @@ public final class BoardServer implements AutoCloseable {
     public String url() {
         var address = server.getAddress();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
-        return "http://" + host + ":" + address.getPort() + "/";
+        return (tls ? "https://" : "http://") + host + ":" + address.getPort() + "/";
     }
 
     public int openStreams() {
@@ -146,8 +158,9 @@ public final class BoardServer implements AutoCloseable {
             HttpReplies.send(exchange, 401, "text/html; charset=utf-8", page.login("That is not the instructor token of this board."));
             return;
         }
-        // HttpOnly: page scripts cannot read it; SameSite=Strict: other sites cannot make the browser send it.
-        exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+        // HttpOnly: page scripts cannot read it; SameSite=Strict: other sites cannot make the browser send it;
+        // Secure (over TLS): the browser never sends it over plain http, where anyone on the room's Wi-Fi could read it.
+        exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" + (tls ? "; Secure" : ""));
         HttpReplies.redirect(exchange, "/");
     }
 

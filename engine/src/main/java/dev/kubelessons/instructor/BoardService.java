@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /** {@code instructor serve} assembled: the board, the instructor's own evaluation on the cluster, the HTTP server and the stuck ticker. */
 public final class BoardService implements AutoCloseable {
@@ -25,11 +26,17 @@ public final class BoardService implements AutoCloseable {
     private final PrintWriter log;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(ClusterProgress.daemon("kubelessons-board-tick"));
 
-    /** What the board needs to run; {@code client} may be null for a board fed by reports only. */
+    /** What the board needs to run; {@code tls} null serves plain HTTP. */
     public record Settings(List<Lesson> lessons, List<String> remoteAttendees, Path templates, InetSocketAddress address,
-                           Duration stuckAfter, BoardTokens tokens) {
+                           Duration stuckAfter, BoardTokens tokens, SSLContext tls) {
+
+        public Settings(List<Lesson> lessons, List<String> remoteAttendees, Path templates, InetSocketAddress address,
+                        Duration stuckAfter, BoardTokens tokens) {
+            this(lessons, remoteAttendees, templates, address, stuckAfter, tokens, null);
+        }
     }
 
+    /** {@code client}, {@code access} and {@code contexts} are null for a board fed by attendees' reports only. */
     public BoardService(Settings settings, KubernetesClient client, ClusterAccess access, Function<String, CheckContext> contexts,
                         PrintWriter log) throws IOException {
         this.log = log;
@@ -37,7 +44,7 @@ public final class BoardService implements AutoCloseable {
         settings.remoteAttendees().forEach(board::addAttendee);
         AttendeeActions actions = client == null ? null : new AttendeeActions(client, access);
         this.server = new BoardServer(board, settings.tokens(), new BoardActions(board, actions, log), settings.templates(),
-                settings.stuckAfter().toMinutes(), settings.address(), log);
+                settings.stuckAfter().toMinutes(), settings.address(), settings.tls(), log);
         this.progress = client == null ? null : new ClusterProgress(client, board, contexts, 8, log);
     }
 

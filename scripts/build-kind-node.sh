@@ -10,8 +10,9 @@
 #   3. the images kubeadm preloads (apiserver, controller-manager, scheduler, proxy, etcd,
 #      coredns, pause) and the pod network agent (kl-netd, cluster/images/kl-netd), built
 #      FROM scratch or from the Debian rootfs and imported into the node's containerd;
-#   4. the lessons' workload images: nginx:1.27 (Debian's nginx), busybox:1.36 (Debian's
-#      busybox-static), kubelessons/probe:1 (curl, nslookup, sh);
+#   4. the lessons' workload images: nginx:1.27 (Debian's nginx), busybox:1.36 (busybox-static
+#      1.37 from Debian trixie, verified against the archive keys: bookworm's 1.35 segfaults on
+#      'wget -T'), kubelessons/probe:1 (curl, nslookup, sh);
 #   5. the ClusterNetworkPolicy CRD (network-policy-api, scripts/lib/network-policy-api.sh),
 #      appended to the node's default CNI manifest, which kind applies at cluster creation.
 #
@@ -57,6 +58,8 @@ log() { printf '[build-kind-node %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'build-kind-node: %s\n' "$*" >&2; exit 3; }
 # shellcheck source=lib/go-wrapper-modules.sh
 . "$(cd "$(dirname "$0")" && pwd)/lib/go-wrapper-modules.sh"
+# shellcheck source=lib/debian-deb.sh
+. "$(cd "$(dirname "$0")" && pwd)/lib/debian-deb.sh"
 # shellcheck source=lib/network-policy-api.sh
 . "$(cd "$(dirname "$0")" && pwd)/lib/network-policy-api.sh"
 stamp_ok() { [ -f "$stamps/$1" ]; }
@@ -315,9 +318,12 @@ CMD ["nginx", "-g", "daemon off;"]
 EOF
   dbuild nginx:1.27 "$ctx/nginx"   # Debian's nginx laid out as the official image: conf.d/default.conf on :80, /usr/share/nginx/html
   mkdir -p "$ctx/busybox"
+  dpkg-deb --fsys-tarfile "$(busybox_deb)" | tar -xO ./usr/bin/busybox > "$ctx/busybox/busybox" && chmod 755 "$ctx/busybox/busybox" \
+    || die "cannot unpack busybox from $(busybox_deb)"
   cat > "$ctx/busybox/Dockerfile" <<EOF
 FROM $TOOLS_TAG AS src
-RUN mkdir -p /out/bin /out/etc /out/tmp /out/root && chmod 1777 /out/tmp && cp /bin/busybox /out/bin/busybox \\
+COPY busybox /out/bin/busybox
+RUN mkdir -p /out/bin /out/etc /out/tmp /out/root && chmod 1777 /out/tmp \\
  && for applet in \$(/out/bin/busybox --list); do [ -e /out/bin/\$applet ] || ln -s busybox /out/bin/\$applet; done \\
  && printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' > /out/etc/passwd \\
  && printf 'root:x:0:\nnobody:x:65534:\n' > /out/etc/group
@@ -340,8 +346,13 @@ EOF
   echo "$want" > "$stamps/images.key"
   stamp images
 }
-images_key() { # what the images are made of: the binaries and the base rootfs
-  { for b in kube-apiserver kube-controller-manager kube-scheduler kube-proxy etcd coredns pause kl-netd kl-ingress; do stat -c '%n %s %Y' "$bin/$b"; done
+# busybox from Debian trixie (1.37): bookworm's busybox 1.35 segfaults on 'wget -T', which the lessons use
+BUSYBOX_SUITE="${BUSYBOX_SUITE:-trixie}"
+busybox_deb() { debian_deb "$BUSYBOX_SUITE" busybox-static "$work/debs"; }
+
+images_key() { # what the images are made of: the binaries, the base rootfs and the busybox package
+  { basename "$(busybox_deb)"
+ for b in kube-apiserver kube-controller-manager kube-scheduler kube-proxy etcd coredns pause kl-netd kl-ingress; do stat -c '%n %s %Y' "$bin/$b"; done
     docker image inspect -f '{{.Id}}' "$TOOLS_TAG"; } | sha256sum | cut -c1-12
 }
 

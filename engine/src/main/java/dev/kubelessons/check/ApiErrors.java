@@ -12,6 +12,11 @@ final class ApiErrors {
     }
 
     static String describe(Throwable failure, CheckContext context) {
+        // Informers and async lookups wrap the real failure (CompletionException, ExecutionException): say what it was.
+        while ((failure instanceof java.util.concurrent.CompletionException || failure instanceof java.util.concurrent.ExecutionException)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         if (failure instanceof ResourceLookup.UnknownKindException unknown) {
             return unknown.getMessage();
         }
@@ -35,6 +40,9 @@ final class ApiErrors {
                         + "; is the cluster running?";
             }
             return "the API call failed" + (e.getCode() > 0 ? " (" + e.getCode() + ")" : "") + ": " + serverMessage;
+        }
+        if (unreachable(failure)) {
+            return "cannot reach the API server at " + context.client().getMasterUrl() + ": " + rootMessage(failure) + "; is the cluster running?";
         }
         return "internal error while evaluating the check: " + failure;
     }

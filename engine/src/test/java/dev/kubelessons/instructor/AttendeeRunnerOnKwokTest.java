@@ -62,8 +62,8 @@ class AttendeeRunnerOnKwokTest {
             session.sandbox().reset(lesson);
             List<Verdict> again = LessonChecks.now(lesson, session.checkContext(lesson));
             assertTrue(again.stream().allMatch(v -> v.status() == Status.FAIL), again.toString());
-            assertNotNull(admin.network().v1().networkPolicies().inNamespace(namespace).withName(WorkshopNames.ISOLATION_POLICY).get(),
-                    "reset must keep the instructor's isolation policy");
+            assertNotNull(admin.rbac().roles().inNamespace(namespace).withName(WorkshopNames.ROLE).get(), "reset must keep the instructor's Role");
+            assertNotNull(admin.resourceQuotas().inNamespace(namespace).withName(WorkshopNames.ROLE).get(), "reset must keep the quota");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kubelessons.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,15 +23,26 @@ record CurlOutput(int curlExit, int httpStatus, String error, String body) {
 
     /** The probe command: the URL is passed as $1, never spliced into the script. */
     static List<String> command(String url, int timeoutSeconds) {
+        return command(url, List.of(), timeoutSeconds);
+    }
+
+    /**
+     * The probe command with extra curl arguments (such as {@code -H}, {@code Host: x}): like the URL
+     * they follow the script as arguments of their own, which it hands to curl as "$@", so the
+     * shell never parses lesson text.
+     */
+    static List<String> command(String url, List<String> curlArguments, int timeoutSeconds) {
         // First wait (about 3 s at most) until the probe's own network answers: a CNI may hold a new
         // pod's packets until its policy rules are in place, and that moment is not a policy verdict.
-        String script = "for i in 1 2 3 4 5 6 7 8 9 10; do getent hosts kubernetes.default.svc.cluster.local >/dev/null 2>&1 && break; sleep 0.3; done; "
+        String script = "url=$1; shift; for i in 1 2 3 4 5 6 7 8 9 10; do getent hosts kubernetes.default.svc.cluster.local >/dev/null 2>&1 && break; sleep 0.3; done; "
                 + "code=$(curl -sS -o /tmp/body -w '%{http_code}' --connect-timeout " + timeoutSeconds
-                + " -m " + (timeoutSeconds + 2) + " \"$1\" 2>/tmp/err); rc=$?; "
+                + " -m " + (timeoutSeconds + 2) + " \"$@\" \"$url\" 2>/tmp/err); rc=$?; "
                 + "echo \"" + EXIT + "$rc\"; echo \"" + STATUS + "$code\"; "
                 + "echo \"" + ERROR + "$(head -c 300 /tmp/err | tr '\\n' ' ')\"; "
                 + "echo " + BODY + "; head -c 65536 /tmp/body 2>/dev/null; exit 0";
-        return List.of("sh", "-c", script, "probe", url);
+        List<String> command = new ArrayList<>(List.of("sh", "-c", script, "probe", url));
+        command.addAll(curlArguments);
+        return List.copyOf(command);
     }
 
     static CurlOutput parse(String log) {

@@ -1,10 +1,14 @@
 package dev.kubelessons.check;
 
 import dev.kubelessons.lesson.CheckSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Evaluates {@code http}: a GET from a probe pod in the lesson namespace, compared on status and body text. */
+/** Evaluates {@code http}: a GET (with the check's headers) from a probe pod in the lesson namespace, compared on status and body text. */
 final class HttpProbeEvaluator {
 
     static final int TIMEOUT_SECONDS = 5;
@@ -17,27 +21,47 @@ final class HttpProbeEvaluator {
 
     Verdict evaluate(CheckSpec.Http check, CheckContext context) {
         String url = context.expand(check.url());
+        Map<String, String> headers = new LinkedHashMap<>();
+        check.headers().forEach((name, value) -> headers.put(name, context.expand(value)));
+        String request = request(url, headers);
+        List<String> command = CurlOutput.command(url, curlArguments(headers), TIMEOUT_SECONDS);
         ProbeRunner probe = probes.apply(context);
-        return Retry.untilPass(context.probe(), () -> judge(check, url,
-                CurlOutput.parse(probe.run(Map.of(), CurlOutput.command(url, TIMEOUT_SECONDS)).log())));
+        return Retry.untilPass(context.probe(), () -> judge(check, request,
+                CurlOutput.parse(probe.run(Map.of(), command).log())));
     }
 
-    static Verdict judge(CheckSpec.Http check, String url, CurlOutput out) {
+    /** One {@code -H} and one "Name: value" argument per header; an empty value needs curl's "Name;" form to be sent at all. */
+    static List<String> curlArguments(Map<String, String> headers) {
+        List<String> arguments = new ArrayList<>();
+        headers.forEach((name, value) -> {
+            arguments.add("-H");
+            arguments.add(value.isEmpty() ? name + ";" : name + ": " + value);
+        });
+        return arguments;
+    }
+
+    /** "GET http://x/ with Host: a.example", as the verdicts name the request. */
+    static String request(String url, Map<String, String> headers) {
+        return "GET " + url + (headers.isEmpty() ? "" : headers.entrySet().stream()
+                .map(h -> h.getValue().isEmpty() ? h.getKey() + ":" : h.getKey() + ": " + h.getValue()).collect(Collectors.joining(", ", " with ", "")));
+    }
+
+    static Verdict judge(CheckSpec.Http check, String request, CurlOutput out) {
         boolean wantsBody = check.bodyContains() != null && !check.bodyContains().isBlank();
         String expected = "HTTP " + check.status() + (wantsBody ? " with '" + check.bodyContains() + "'" : "");
         if (out.httpStatus() == 0) {
-            return Verdict.fail(check, "no response", expected, "GET " + url + " failed: " + out.failure());
+            return Verdict.fail(check, "no response", expected, request + " failed: " + out.failure());
         }
         if (out.httpStatus() != check.status()) {
             return Verdict.fail(check, "HTTP " + out.httpStatus(), expected,
-                    "GET " + url + " returned " + out.httpStatus() + "; expected " + check.status());
+                    request + " returned " + out.httpStatus() + "; expected " + check.status());
         }
         if (wantsBody && !out.body().contains(check.bodyContains())) {
             return Verdict.fail(check, "HTTP " + out.httpStatus() + " without the text", expected,
-                    "GET " + url + " returned " + out.httpStatus() + " but the body does not contain '"
+                    request + " returned " + out.httpStatus() + " but the body does not contain '"
                             + check.bodyContains() + "' (it begins: " + excerpt(out.body()) + ")");
         }
-        return Verdict.pass(check, expected, "GET " + url + " returned " + out.httpStatus()
+        return Verdict.pass(check, expected, request + " returned " + out.httpStatus()
                 + (wantsBody ? " and the body contains '" + check.bodyContains() + "'" : ""));
     }
 

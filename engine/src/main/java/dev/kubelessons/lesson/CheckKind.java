@@ -11,7 +11,7 @@ public enum CheckKind {
     CEL("cel", false, List.of("resource", "expect")),
     ROLLOUT("rollout", false, List.of("resource")),
     ENDPOINTS("endpoints", false, List.of("service", "count")),
-    HTTP("http", true, List.of("url", "status", "bodyContains")),
+    HTTP("http", true, List.of("url", "status", "bodyContains", "headers")),
     DNS("dns", true, List.of("name", "resolves")),
     TRAFFIC("traffic", true, List.of("from", "to", "expect")),
     NODE_COMMAND("node-command", true, List.of("node", "command", "outputMatches"));

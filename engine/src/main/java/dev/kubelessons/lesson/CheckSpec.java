@@ -1,5 +1,7 @@
 package dev.kubelessons.lesson;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +45,20 @@ public sealed interface CheckSpec {
         public CheckKind kind() { return CheckKind.ENDPOINTS; }
     }
 
-    /** An HTTP GET from a short-lived probe pod in the lesson namespace returns the status (and body text). */
-    record Http(CheckInfo info, String url, int status, String bodyContains) implements CheckSpec {
+    /**
+     * An HTTP GET from a short-lived probe pod in the lesson namespace, with the request headers in
+     * file order (say {@code Host}, to reach one virtual host of an ingress controller), returns the
+     * status (and body text).
+     */
+    record Http(CheckInfo info, String url, int status, String bodyContains, Map<String, String> headers) implements CheckSpec {
+        public Http {
+            headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        public Http(CheckInfo info, String url, int status, String bodyContains) {
+            this(info, url, status, bodyContains, Map.of());
+        }
+
         public CheckKind kind() { return CheckKind.HTTP; }
     }
 

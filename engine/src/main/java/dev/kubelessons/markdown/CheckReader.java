@@ -85,7 +85,8 @@ final class CheckReader {
             case ENDPOINTS -> fields.requiredString("service", "my-nginx").flatMap(s ->
                     requiredInt(fields, "count", 0, 1000).map(c -> new CheckSpec.Endpoints(info, s, c)));
             case HTTP -> fields.requiredString("url", "http://my-nginx").map(u -> new CheckSpec.Http(info, u,
-                    fields.integer("status", 100, 599).orElse(200), fields.string("bodyContains").orElse("")));
+                    fields.integer("status", 100, 599).orElse(200), fields.string("bodyContains").orElse(""),
+                    HeadersReader.read(fields)));
             case DNS -> fields.requiredString("name", "my-nginx.lesson.svc.cluster.local")
                     .map(n -> new CheckSpec.Dns(info, n, fields.bool("resolves").orElse(true)));
             case TRAFFIC -> traffic(fields, info);

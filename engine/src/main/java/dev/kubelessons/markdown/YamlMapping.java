@@ -183,4 +183,9 @@ public final class YamlMapping {
     public void report(String key, String message, String fix) {
         problems.add(new Problem(has(key) ? valuePosition(key) : position(), message, fix));
     }
+
+    /** A problem with the key itself (its spelling), at the key rather than its value. */
+    public void reportKey(String key, String message, String fix) {
+        problems.add(new Problem(position(key), message, fix));
+    }
 }

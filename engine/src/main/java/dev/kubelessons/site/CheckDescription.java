@@ -22,7 +22,7 @@ final class CheckDescription {
         } else if (spec instanceof CheckSpec.Endpoints c) {
             return "Service " + c.service() + " has " + c.count() + " ready endpoint" + (c.count() == 1 ? "" : "s");
         } else if (spec instanceof CheckSpec.Http c) {
-            return "GET " + c.url() + " from a probe pod returns " + c.status()
+            return "GET " + c.url() + headers(c.headers()) + " from a probe pod returns " + c.status()
                     + (c.bodyContains().isEmpty() ? "" : " with \u201c" + c.bodyContains() + "\u201d in the body");
         } else if (spec instanceof CheckSpec.Dns c) {
             return c.name() + (c.resolves() ? " resolves" : " does not resolve") + " from a probe pod";
@@ -34,6 +34,11 @@ final class CheckDescription {
         }
         // CheckSpec is sealed; a new kind should get its own sentence above.
         return spec.kind().word() + " check";
+    }
+
+    private static String headers(Map<String, String> headers) {
+        return headers.isEmpty() ? "" : headers.entrySet().stream().map(h -> h.getKey() + ": " + h.getValue())
+                .collect(Collectors.joining(", ", " with the header" + (headers.size() == 1 ? " " : "s "), ""));
     }
 
     private static String labels(Map<String, String> labels) {

@@ -63,6 +63,27 @@ class DataPlaneChecksTest {
     }
 
     @Test
+    void httpHeadersReachCurlAsArgumentsOfTheirOwn() {
+        logs.add(curl(0, 404, "", "404 Not Found"));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Host", "api.shop.localtest.me");
+        headers.put("X-Lesson", "${namespace}; $(reboot) `id`");
+        headers.put("X-Empty", "");
+        CheckSpec.Http check = new CheckSpec.Http(Checks.info("host"), "http://ingress.example/", 404, "", headers);
+        Verdict verdict = evaluator.evaluate(check, kind(null));
+        assertEquals(Status.PASS, verdict.status(), verdict.message());
+        assertEquals("GET http://ingress.example/ with Host: api.shop.localtest.me, X-Lesson: kl-03; $(reboot) `id`, X-Empty: "
+                + "returned 404", verdict.message());
+        List<String> command = commands.get(0);
+        // After sh -c, the script and $0 come the URL and one -H plus one "Name: value" entry per header, in file order.
+        assertEquals(List.of("http://ingress.example/", "-H", "Host: api.shop.localtest.me", "-H", "X-Lesson: kl-03; $(reboot) `id`",
+                "-H", "X-Empty;"), command.subList(4, command.size()));
+        String script = command.get(2);
+        assertTrue(script.contains("\"$@\" \"$url\""), script);
+        assertTrue(!script.contains("localtest") && !script.contains("reboot"), "no header text is spliced into the script: " + script);
+    }
+
+    @Test
     void httpRetriesABoundedNumberOfTimesAndExplainsTheLastFailure() {
         logs.add(curl(6, 0, "curl: (6) Could not resolve host: my-nginx", ""));
         logs.add(curl(7, 0, "curl: (7) Failed to connect", ""));
@@ -78,9 +99,9 @@ class DataPlaneChecksTest {
     void httpNamesAWrongStatusAndAMissingText() {
         CheckSpec.Http check = Checks.http("http://x", 200, "Welcome");
         assertEquals("GET http://x returned 503; expected 200",
-                HttpProbeEvaluator.judge(check, "http://x", CurlOutput.parse(curl(0, 503, "", "busy"))).message());
+                HttpProbeEvaluator.judge(check, "GET http://x", CurlOutput.parse(curl(0, 503, "", "busy"))).message());
         assertEquals("GET http://x returned 200 but the body does not contain 'Welcome' (it begins: It works)",
-                HttpProbeEvaluator.judge(check, "http://x", CurlOutput.parse(curl(0, 200, "", "It works\n"))).message());
+                HttpProbeEvaluator.judge(check, "GET http://x", CurlOutput.parse(curl(0, 200, "", "It works\n"))).message());
     }
 
     @Test

@@ -65,6 +65,20 @@ class LintFixturesTest {
     }
 
     @Test
+    void badRequestHeadersAreReportedWhereTheyAreWritten() {
+        assertReported("12-bad-headers.md", 17, "header name 'X Bad:' is not an HTTP token");
+        assertReported("12-bad-headers.md", 26, "the value of header 'Host' contains a line break");
+        assertReported("12-bad-headers.md", 37, "header 'host' repeats 'Host' (header names ignore case)");
+        assertReported("12-bad-headers.md", 46, "unknown field 'header' in a check (did you mean 'headers'?)");
+        assertReported("12-bad-headers.md", 55, "'headers' must be a YAML mapping");
+        Problem name = problems.stream().filter(p -> p.message().contains("'X Bad:'")).findFirst().orElseThrow();
+        assertEquals(3, name.position().column(), "at the name itself");
+        assertTrue(name.fix().contains("without ':' or spaces"), name.fix());
+        Problem value = problems.stream().filter(p -> p.message().contains("line break")).findFirst().orElseThrow();
+        assertEquals(17, value.position().column(), "at the value");
+    }
+
+    @Test
     void theSnakeCaseFixSaysWhatToDo() {
         Problem problem = problems.stream().filter(p -> p.message().contains("target_port")).findFirst().orElseThrow();
         assertTrue(problem.fix().contains("rename it to 'targetPort'"), problem.fix());

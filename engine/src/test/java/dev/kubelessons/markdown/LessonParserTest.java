@@ -40,6 +40,10 @@ class LessonParserTest {
         CheckSpec.Endpoints endpoints = assertInstanceOf(CheckSpec.Endpoints.class, lesson.checks().get(2));
         assertEquals(2, endpoints.count());
         assertTrue(lesson.checks().get(3).needsDataPlane());
+        CheckSpec.Http http = assertInstanceOf(CheckSpec.Http.class, lesson.checks().get(3));
+        // In file order, values as written: ${namespace} is expanded when the check runs, not when it is read.
+        assertEquals(java.util.List.of("Host", "X-Request-Id"), java.util.List.copyOf(http.headers().keySet()));
+        assertEquals("web.${namespace}.svc.cluster.local", http.headers().get("Host"));
         assertFalse(lesson.checks().get(0).needsDataPlane());
         // The plain ```sh example stays prose; the hint and solution are blocks.
         assertEquals(1, lesson.steps().get(1).blocks(BlockRole.HINT).size());

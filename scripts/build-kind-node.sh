@@ -18,8 +18,9 @@
 #
 # What triggers a rebuild: a changed kl-netd source rebuilds its binary, then the images and
 # preload.tar (images_key), then the node image (node_src_sum); a changed file under
-# cluster/node or another CRD version rebuilds the node image only. Kubernetes is never rebuilt
-# while its binaries are in the cache.
+# cluster/node or another CRD version rebuilds the node image only; a changed kl-ingress
+# source rebuilds its binary and its image only (it is not preloaded). Kubernetes is never
+# rebuilt while its binaries are in the cache.
 #
 # Cached and resumable: every step leaves a stamp under
 # ${XDG_CACHE_HOME:-~/.cache}/kubelessons/kind/<key>/stamps and is skipped when its stamp
@@ -221,11 +222,13 @@ build_netd() { # the project's own pod network agent (routes, CNI config, masque
 
 build_ingress() { # the project's stand-in for ingress-nginx (cluster/images/kl-ingress)
   local src="$root/cluster/images/kl-ingress" sum
-  sum=$(cat "$src"/go.mod "$src"/*.go | sha256sum | cut -c1-12)
+  # what the binary is built from: not the tests
+  sum=$(cd "$src" && cat go.mod go.sum $(ls ./*.go | grep -v '_test\.go$') | sha256sum | cut -c1-12)
   [ -x "$bin/kl-ingress" ] && [ "$(cat "$bin/kl-ingress.sum" 2>/dev/null)" = "$sum" ] && { log "kl-ingress: cached"; return; }
   log "kl-ingress: building from $src"
   (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/kl-ingress.tmp" .) || die "go build of kl-ingress failed"
-  mv "$bin/kl-ingress.tmp" "$bin/kl-ingress"; echo "$sum" > "$bin/kl-ingress.sum"
+  if cmp -s "$bin/kl-ingress.tmp" "$bin/kl-ingress"; then rm -f "$bin/kl-ingress.tmp"; log "kl-ingress: binary unchanged"; else mv "$bin/kl-ingress.tmp" "$bin/kl-ingress"; fi
+  echo "$sum" > "$bin/kl-ingress.sum"
 }
 
 build_pause() { # a pause process of our own (cluster/images/pause/pause.go): sleeps, reaps, exits on TERM/INT
@@ -275,7 +278,7 @@ build_images() {
   local want; want=$(images_key)
   if stamp_ok images && [ -f "$out/preload.tar" ] && [ "$(cat "$stamps/images.key" 2>/dev/null)" = "$want" ]; then
     local all=yes
-    for t in $(cat "$out/preload.list") nginx:1.27 busybox:1.36 "$PROBE_TAG" "$INGRESS_TAG"; do image_exists "$t" || all=no; done
+    for t in $(cat "$out/preload.list") nginx:1.27 busybox:1.36 "$PROBE_TAG"; do image_exists "$t" || all=no; done
     [ $all = yes ] && { log "preloaded and lesson images: cached"; return; }
   fi
   local ctx="$work/ctx"; rm -rf "$ctx"; mkdir -p "$ctx"
@@ -302,9 +305,6 @@ build_images() {
   mkdir -p "$ctx/kl-netd"; cp "$bin/kl-netd" "$ctx/kl-netd/"
   printf 'FROM %s\nCOPY kl-netd /usr/local/bin/kl-netd\nENTRYPOINT ["/usr/local/bin/kl-netd"]\n' "$TOOLS_TAG" > "$ctx/kl-netd/Dockerfile"
   dbuild "$NETD_TAG" "$ctx/kl-netd"
-  mkdir -p "$ctx/kl-ingress"; cp "$bin/kl-ingress" "$ctx/kl-ingress/"
-  printf 'FROM scratch\nCOPY kl-ingress /kl-ingress\nENTRYPOINT ["/kl-ingress"]\n' > "$ctx/kl-ingress/Dockerfile"
-  dbuild "$INGRESS_TAG" "$ctx/kl-ingress"
   # lesson workloads
   mkdir -p "$ctx/nginx"
   cat > "$ctx/nginx/Dockerfile" <<EOF
@@ -346,13 +346,24 @@ EOF
   echo "$want" > "$stamps/images.key"
   stamp images
 }
+# kl-ingress is neither preloaded nor part of the node image: its image has a stamp of its own
+# (the binary's checksum), so that a kl-ingress change rebuilds this image and nothing else
+build_ingress_image() {
+  local sum; sum=$(sha256sum "$bin/kl-ingress" | cut -c1-12)
+  image_exists "$INGRESS_TAG" && [ "$(cat "$stamps/ingress.image" 2>/dev/null)" = "$sum" ] && { log "$INGRESS_TAG: cached"; return; }
+  local ctx="$work/ingressctx"; rm -rf "$ctx"; mkdir -p "$ctx"; cp "$bin/kl-ingress" "$ctx/"
+  printf 'FROM scratch\nCOPY kl-ingress /kl-ingress\nENTRYPOINT ["/kl-ingress"]\n' > "$ctx/Dockerfile"
+  dbuild "$INGRESS_TAG" "$ctx"
+  rm -rf "$ctx"; echo "$sum" > "$stamps/ingress.image"
+}
+
 # busybox from Debian trixie (1.37): bookworm's busybox 1.35 segfaults on 'wget -T', which the lessons use
 BUSYBOX_SUITE="${BUSYBOX_SUITE:-trixie}"
 busybox_deb() { debian_deb "$BUSYBOX_SUITE" busybox-static "$work/debs"; }
 
 images_key() { # what the images are made of: the binaries, the base rootfs and the busybox package
   { basename "$(busybox_deb)"
- for b in kube-apiserver kube-controller-manager kube-scheduler kube-proxy etcd coredns pause kl-netd kl-ingress; do stat -c '%n %s %Y' "$bin/$b"; done
+ for b in kube-apiserver kube-controller-manager kube-scheduler kube-proxy etcd coredns pause kl-netd; do stat -c '%n %s %Y' "$bin/$b"; done
     docker image inspect -f '{{.Id}}' "$TOOLS_TAG"; } | sha256sum | cut -c1-12
 }
 
@@ -441,7 +452,7 @@ only="${KUBELESSONS_KIND_STEPS:-go,rootfs,images,node}"
 [[ ",$only," == *,go,* ]] && build_go
 if [[ ",$only," == *,rootfs,* || ",$only," == *,images,* || ",$only," == *,node,* ]]; then ensure_docker; fi
 [[ ",$only," == *,rootfs,* ]] && { mmdebstrap_import node-rootfs "$ROOTFS_TAG" "$NODE_PKGS"; mmdebstrap_import tools-rootfs "$TOOLS_TAG" "$TOOLS_PKGS"; }
-[[ ",$only," == *,images,* ]] && build_images
+[[ ",$only," == *,images,* ]] && { build_images; build_ingress_image; }
 [[ ",$only," == *,node,* ]] && build_node
 log "done in $(( $(date +%s) - start ))s: node image $NODE_TAG; kind CLI $bin/kind; lesson images nginx:1.27 busybox:1.36 $PROBE_TAG"
 echo "$NODE_TAG"

@@ -15,5 +15,6 @@ netpol_api_crd() {
   [ -n "$dir" ] && [ -f "$dir/config/crd/standard/policy.networking.k8s.io_clusternetworkpolicies.yaml" ] \
     || die "sigs.k8s.io/network-policy-api@${NETPOL_API_VERSION} has no config/crd/standard/policy.networking.k8s.io_clusternetworkpolicies.yaml"
   mkdir -p "$(dirname "$dest")"
-  cp "$dir/config/crd/standard/policy.networking.k8s.io_clusternetworkpolicies.yaml" "$dest.tmp" && mv "$dest.tmp" "$dest"
+  # the module cache is read-only: the copy must not be
+  cp "$dir/config/crd/standard/policy.networking.k8s.io_clusternetworkpolicies.yaml" "$dest.tmp" && chmod u+w "$dest.tmp" && mv "$dest.tmp" "$dest"
 }

@@ -1,6 +1,5 @@
 package dev.kubelessons.instructor;
 
-import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.Lesson;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
@@ -34,9 +33,7 @@ public final class Provisioner {
             progress.println("warning: this API server has no ValidatingAdmissionPolicy (Kubernetes 1.30+), so attendees, who may write"
                     + " NetworkPolicies and ServiceAccounts for the lessons, could also change or delete those of their fence");
         }
-        if (network == NetworkFence.NAMESPACE_POLICY) {
-            warnAboutPolicyLessons(lessons, progress);
-        }
+        WorkshopCaveats.of(lessons, network).forEach(caveat -> progress.println("warning: " + caveat));
         progress.flush();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, attendees.size())));
         try {
@@ -60,24 +57,6 @@ public final class Provisioner {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /**
-     * The per-namespace fence adds an allowance to every pod, so on a cluster that enforces NetworkPolicy a lesson's
-     * default-deny is defeated: the instructor must know before the workshop, not during it.
-     */
-    private static void warnAboutPolicyLessons(List<Lesson> lessons, PrintWriter progress) {
-        List<String> teaching = lessons.stream().filter(Provisioner::teachesNetworkPolicy).map(Lesson::id).toList();
-        if (!teaching.isEmpty()) {
-            progress.println("warning: " + String.join(", ", teaching) + " create NetworkPolicies; where the cluster enforces them, the"
-                    + " per-namespace fence also admits traffic those lessons deny. Use a cluster whose network plugin serves"
-                    + " ClusterNetworkPolicy (kubelessons' kind nodes do), or run those lessons on attendees' own clusters.");
-        }
-    }
-
-    private static boolean teachesNetworkPolicy(Lesson lesson) {
-        return java.util.Arrays.stream(BlockRole.values()).flatMap(role -> lesson.blocks(role).stream())
-                .anyMatch(block -> block.content().contains("kind: NetworkPolicy"));
     }
 
     private static List<Path> collect(List<Future<Path>> futures) {

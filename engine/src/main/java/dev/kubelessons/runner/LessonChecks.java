@@ -37,11 +37,13 @@ public final class LessonChecks {
         Map<String, Verdict> latest = new LinkedHashMap<>();
         Object lock = new Object();
         CountDownLatch[] settled = {new CountDownLatch(1)};
+        long[] events = {0}; // verdicts the watcher delivered; guarded by lock
         try (CheckWatcher watcher = new CheckWatcher(lesson.checks(), context, verdict -> {
             synchronized (lock) {
                 if (!verdict.check().needsDataPlane()) {
                     latest.put(verdict.id(), verdict);
                 }
+                events[0]++;
                 if (allPass(latest.values())) {
                     settled[0].countDown();
                 }
@@ -50,6 +52,10 @@ public final class LessonChecks {
             while (true) {
                 // Resource checks settle on watch events; data-plane checks (probe pods, node shells)
                 // run on demand, with their own bounded retries, once the resources have settled.
+                long seen;
+                synchronized (lock) {
+                    seen = events[0];
+                }
                 List<Verdict> now = watcher.evaluateAll();
                 CountDownLatch wait;
                 synchronized (lock) {
@@ -58,6 +64,11 @@ public final class LessonChecks {
                     // (a Deployment that looked complete before the old ReplicaSet was scaled down).
                     if (allPass(latest.values())) {
                         return now;
+                    }
+                    // Data-plane checks retry for seconds: events that arrived meanwhile are newer than this
+                    // evaluation, and waiting for yet another event would sleep until the deadline. Look again.
+                    if (events[0] != seen) {
+                        continue;
                     }
                     settled[0] = new CountDownLatch(1);
                     wait = settled[0];

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelessons.cluster.ClusterAccess;
-import dev.kubelessons.cluster.ClusterProvider;
-import dev.kubelessons.cluster.ClusterStatus;
 import dev.kubelessons.cluster.KwokCluster;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.markdown.LessonParser;
 import dev.kubelessons.runner.ClusterSession;
+import dev.kubelessons.runner.RunningCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +69,7 @@ class AttendeeRehearsalOnKwokTest {
         StringWriter report = new StringWriter();
         StringWriter notes = new StringWriter();
         boolean go;
-        try (ClusterSession session = ClusterSession.connect(provider(access), access, "klr")) {
+        try (ClusterSession session = RunningCluster.session(access, "klr")) {
             go = new AttendeeRehearsal(session, Duration.ofSeconds(90)).run(List.of(covered, uncovered),
                     new PrintWriter(report, true), new PrintWriter(notes, true), false);
         }
@@ -88,7 +86,7 @@ class AttendeeRehearsalOnKwokTest {
 
         // The same lesson passes with the instructor's own credentials: only the attendee rehearsal catches it.
         StringWriter asInstructor = new StringWriter();
-        try (ClusterSession session = ClusterSession.connect(provider(access), access, "klr")) {
+        try (ClusterSession session = RunningCluster.session(access, "klr")) {
             assertTrue(new Rehearsal(session, Duration.ofSeconds(90)).run(List.of(uncovered), new PrintWriter(asInstructor, true)),
                     asInstructor.toString());
         }
@@ -100,14 +98,4 @@ class AttendeeRehearsalOnKwokTest {
         return parsed.lesson().orElseThrow();
     }
 
-    static ClusterProvider provider(ClusterAccess access) {
-        return new ClusterProvider() {
-            public String name() { return "kwok-test"; }
-            public void up(PrintWriter out) { }
-            public void down(PrintWriter out) { }
-            public ClusterStatus status() { return new ClusterStatus(name(), true, List.of(), Optional.of(access)); }
-            public ClusterAccess access() { return access; }
-            public boolean hasDataPlane() { return false; }
-        };
-    }
 }

@@ -8,16 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
 import dev.kubelessons.cluster.ClusterAccess;
-import dev.kubelessons.cluster.ClusterProvider;
-import dev.kubelessons.cluster.ClusterStatus;
 import dev.kubelessons.cluster.KwokCluster;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.runner.ClusterSession;
 import dev.kubelessons.runner.LessonChecks;
+import dev.kubelessons.runner.RunningCluster;
 import dev.kubelessons.runner.WorkshopSandbox;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,15 +38,7 @@ class AttendeeRunnerOnKwokTest {
         String context = KubeConfigUtils.parseConfig(kubeconfig.toFile()).getCurrentContext();
         ClusterAccess attendeeAccess = new ClusterAccess(kubeconfig, context);
         assertEquals(Optional.of(WorkshopNames.home(attendee)), WorkshopSandbox.homeOf(attendeeAccess));
-        ClusterProvider provider = new ClusterProvider() {
-            public String name() { return "context:" + context; }
-            public void up(PrintWriter o) { }
-            public void down(PrintWriter o) { }
-            public ClusterStatus status() { return new ClusterStatus(name(), true, List.of(), Optional.of(attendeeAccess)); }
-            public ClusterAccess access() { return attendeeAccess; }
-            public boolean hasDataPlane() { return false; }
-        };
-        try (ClusterSession session = ClusterSession.connect(provider, attendeeAccess, "kl")) {
+        try (ClusterSession session = RunningCluster.session(attendeeAccess, "kl")) {
             String namespace = session.sandbox().namespace(lesson);
             assertEquals(WorkshopNames.lesson(attendee, lesson.id()), namespace);
             assertFalse(session.sandbox().ensure(lesson), "the namespace was provisioned, not created by the attendee");

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** The test run's kwok cluster as a provider that already runs and has no data plane, for in-process runner sessions. */
-final class RunningCluster {
+public final class RunningCluster {
 
     private RunningCluster() {
     }
 
-    static ClusterSession session(ClusterAccess access, String namespacePrefix) {
+    public static ClusterSession session(ClusterAccess access, String namespacePrefix) {
         ClusterProvider provider = new ClusterProvider() {
             public String name() { return "kwok-test"; }
             public void up(PrintWriter out) { }

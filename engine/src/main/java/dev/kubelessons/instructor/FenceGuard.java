@@ -38,9 +38,9 @@ public final class FenceGuard {
         this.admin = admin;
     }
 
-    /** Creates or updates the policy and its binding (idempotent); false, doing nothing, where the API server has no such policies. */
+    /** Creates or updates the policy and its binding (idempotent); false, doing nothing, where the API server has no such policies (before 1.30). */
     public boolean ensure() {
-        if (!served()) {
+        if (!ApiDiscovery.serves(admin, "admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy")) {
             return false;
         }
         for (HasMetadata object : objects()) {
@@ -52,12 +52,6 @@ public final class FenceGuard {
             }
         }
         return true;
-    }
-
-    /** ValidatingAdmissionPolicy is GA (admissionregistration.k8s.io/v1) since Kubernetes 1.30. */
-    private boolean served() {
-        var resources = admin.getApiResources("admissionregistration.k8s.io/v1");
-        return resources != null && resources.getResources().stream().anyMatch(r -> "ValidatingAdmissionPolicy".equals(r.getKind()));
     }
 
     /** Deletes the binding and the policy; returns whether they existed. */

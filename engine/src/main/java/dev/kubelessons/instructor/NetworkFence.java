@@ -1,10 +1,8 @@
 package dev.kubelessons.instructor;
 
-import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,16 +27,7 @@ public enum NetworkFence {
 
     /** Asks the API server's discovery whether it serves ClusterNetworkPolicy v1beta1. */
     public static NetworkFence detect(KubernetesClient client) {
-        try {
-            APIResourceList resources = client.getApiResources(GROUP_VERSION);
-            boolean served = resources != null && resources.getResources().stream().anyMatch(r -> KIND.equals(r.getKind()));
-            return served ? CLUSTER_POLICY : NAMESPACE_POLICY;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return NAMESPACE_POLICY;
-            }
-            throw e;
-        }
+        return ApiDiscovery.serves(client, GROUP_VERSION, KIND) ? CLUSTER_POLICY : NAMESPACE_POLICY;
     }
 
     /** What to tell the instructor when provisioning starts. */

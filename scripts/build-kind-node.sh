@@ -208,27 +208,17 @@ build_coredns() {
   mv "$bin/coredns.tmp" "$bin/coredns"
 }
 
-build_netd() { # the project's own pod network agent (routes, CNI config, masquerade, (Cluster)NetworkPolicy)
-  local src="$root/cluster/images/kl-netd" sum
-  # what the binary is built from: not the tests
+# build_own NAME: one of the project's own Go programs, cluster/images/NAME, into $bin/NAME. Keyed by what the
+# binary is built from (not the tests); an identical rebuilt binary keeps its timestamp, so that the images
+# (images_key, the kl-ingress stamp) are not rebuilt for nothing.
+build_own() {
+  local name=$1 src="$root/cluster/images/$1" sum
   sum=$(cd "$src" && cat go.mod go.sum $(ls ./*.go | grep -v '_test\.go$') | sha256sum | cut -c1-12)
-  [ -x "$bin/kl-netd" ] && [ "$(cat "$bin/kl-netd.sum" 2>/dev/null)" = "$sum" ] && { log "kl-netd: cached"; return; }
-  log "kl-netd: building from $src"
-  (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/kl-netd.tmp" .) || die "go build of kl-netd failed"
-  # an identical binary keeps its timestamp, so that the images (images_key) are not rebuilt for nothing
-  if cmp -s "$bin/kl-netd.tmp" "$bin/kl-netd"; then rm -f "$bin/kl-netd.tmp"; log "kl-netd: binary unchanged"; else mv "$bin/kl-netd.tmp" "$bin/kl-netd"; fi
-  echo "$sum" > "$bin/kl-netd.sum"
-}
-
-build_ingress() { # the project's stand-in for ingress-nginx (cluster/images/kl-ingress)
-  local src="$root/cluster/images/kl-ingress" sum
-  # what the binary is built from: not the tests
-  sum=$(cd "$src" && cat go.mod go.sum $(ls ./*.go | grep -v '_test\.go$') | sha256sum | cut -c1-12)
-  [ -x "$bin/kl-ingress" ] && [ "$(cat "$bin/kl-ingress.sum" 2>/dev/null)" = "$sum" ] && { log "kl-ingress: cached"; return; }
-  log "kl-ingress: building from $src"
-  (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/kl-ingress.tmp" .) || die "go build of kl-ingress failed"
-  if cmp -s "$bin/kl-ingress.tmp" "$bin/kl-ingress"; then rm -f "$bin/kl-ingress.tmp"; log "kl-ingress: binary unchanged"; else mv "$bin/kl-ingress.tmp" "$bin/kl-ingress"; fi
-  echo "$sum" > "$bin/kl-ingress.sum"
+  [ -x "$bin/$name" ] && [ "$(cat "$bin/$name.sum" 2>/dev/null)" = "$sum" ] && { log "$name: cached"; return; }
+  log "$name: building from $src"
+  (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/$name.tmp" .) || die "go build of $name failed"
+  if cmp -s "$bin/$name.tmp" "$bin/$name"; then rm -f "$bin/$name.tmp"; log "$name: binary unchanged"; else mv "$bin/$name.tmp" "$bin/$name"; fi
+  echo "$sum" > "$bin/$name.sum"
 }
 
 build_pause() { # a pause process of our own (cluster/images/pause/pause.go): sleeps, reaps, exits on TERM/INT
@@ -244,8 +234,8 @@ build_go() {
   build_etcd
   build_coredns
   build_kubernetes
-  build_netd
-  build_ingress
+  build_own kl-netd     # the pod network agent (routes, CNI config, masquerade, (Cluster)NetworkPolicy)
+  build_own kl-ingress  # the stand-in for ingress-nginx
 }
 
 # --- Debian root filesystems ------------------------------------------------------------------

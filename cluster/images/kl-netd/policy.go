@@ -66,33 +66,20 @@ func policyRules(node string, pods []*corev1.Pod, nss []*corev1.Namespace, polic
 			}
 		}
 		id := shortHash(pod.Namespace + "/" + pod.Name + "/" + string(pod.UID))
-		npEgress, npIngress := "", ""
-		if len(egress) > 0 {
-			c := chain{name: "KL-E-" + id}
-			c.rules = append(c.rules, "-j MARK --set-xmark 0x0/0x40000")
-			for _, pol := range egress {
-				for _, r := range pol.Spec.Egress {
-					c.rules = append(c.rules, peerRules(&chains, c.name, "-d", pol.Namespace, r.To, r.Ports, nil, live, nsLabels)...)
-				}
+		var egressRules, ingressRules []npRule
+		for _, pol := range egress {
+			for _, r := range pol.Spec.Egress {
+				egressRules = append(egressRules, npRule{pol.Namespace, r.To, r.Ports})
 			}
-			c.rules = append(c.rules, fmt.Sprintf("-m mark ! --mark %s -m comment --comment \"egress of %s/%s not allowed\" -j DROP", allowMark, pod.Namespace, pod.Name))
-			c.rules = append(c.rules, "-j MARK --set-xmark 0x0/0x40000")
-			chains = append(chains, c)
-			npEgress = c.name
 		}
-		if len(ingress) > 0 {
-			c := chain{name: "KL-I-" + id}
-			c.rules = append(c.rules, "-j MARK --set-xmark 0x0/0x40000")
-			for _, pol := range ingress {
-				for _, r := range pol.Spec.Ingress {
-					c.rules = append(c.rules, peerRules(&chains, c.name, "-s", pol.Namespace, r.From, r.Ports, pod, live, nsLabels)...)
-				}
+		for _, pol := range ingress {
+			for _, r := range pol.Spec.Ingress {
+				ingressRules = append(ingressRules, npRule{pol.Namespace, r.From, r.Ports})
 			}
-			c.rules = append(c.rules, fmt.Sprintf("-m mark ! --mark %s -m comment --comment \"ingress to %s/%s not allowed\" -j DROP", allowMark, pod.Namespace, pod.Name))
-			c.rules = append(c.rules, "-j MARK --set-xmark 0x0/0x40000")
-			chains = append(chains, c)
-			npIngress = c.name
 		}
+		// egress: match destinations, named ports on each peer; ingress: match sources, named ports on this pod
+		npEgress := npChain(&chains, "KL-E-"+id, "-d", len(egress) > 0, egressRules, nil, "egress of "+pod.Namespace+"/"+pod.Name, live, nsLabels)
+		npIngress := npChain(&chains, "KL-I-"+id, "-s", len(ingress) > 0, ingressRules, pod, "ingress to "+pod.Namespace+"/"+pod.Name, live, nsLabels)
 		// the Admin tier, then the NetworkPolicy chain (or the Baseline tier) for each direction
 		top.rules = append(top.rules, cnp.hook(pod, true, "-s "+pod.Status.PodIP+"/32", npEgress)...)
 		top.rules = append(top.rules, cnp.hook(pod, false, "-d "+pod.Status.PodIP+"/32", npIngress)...)
@@ -108,6 +95,31 @@ func policyRules(node string, pods []*corev1.Pod, nss []*corev1.Namespace, polic
 		}
 	}
 	return b.String()
+}
+
+// npRule is one egress or ingress rule of a NetworkPolicy, with the namespace its peers default to.
+type npRule struct {
+	ns    string
+	peers []networkingv1.NetworkPolicyPeer
+	ports []networkingv1.NetworkPolicyPort
+}
+
+// npChain renders the chain that drops what no rule of the pod's NetworkPolicies admits in one
+// direction, and returns its name; "" when no policy isolates the pod in that direction (isolated).
+func npChain(chains *[]chain, name, dir string, isolated bool, rules []npRule, target *corev1.Pod, what string,
+	pods []*corev1.Pod, nsLabels map[string]labels.Set) string {
+	if !isolated {
+		return ""
+	}
+	c := chain{name: name}
+	c.rules = append(c.rules, "-j MARK --set-xmark 0x0/0x40000")
+	for _, r := range rules {
+		c.rules = append(c.rules, peerRules(chains, c.name, dir, r.ns, r.peers, r.ports, target, pods, nsLabels)...)
+	}
+	c.rules = append(c.rules, fmt.Sprintf("-m mark ! --mark %s -m comment --comment \"%s not allowed\" -j DROP", allowMark, what))
+	c.rules = append(c.rules, "-j MARK --set-xmark 0x0/0x40000")
+	*chains = append(*chains, c)
+	return c.name
 }
 
 // peerRules admits (sets allowMark for) the traffic of one rule. dir is "-s" for ingress

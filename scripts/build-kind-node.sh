@@ -5,22 +5,27 @@
 #
 #   1. a Debian bookworm root filesystem (mmdebstrap) with systemd, containerd, runc,
 #      iptables, CNI plugins ..., imported into Docker;
-#   2. kubeadm, kubelet (cgo), kubectl, kube-proxy built from k8s.io/kubernetes with a
-#      wrapper module (as scripts/build-kwok.sh does); kind, crictl, coredns, etcd too;
+#   2. kubeadm, kubelet, kubectl, kube-proxy built from k8s.io/kubernetes with the wrapper
+#      module scripts/build-kwok.sh uses, so Go's build cache reuses every package the kwok
+#      build compiled (all static, CGO_ENABLED=0); kind, crictl, coredns, etcd and Traefik too;
 #   3. the images kubeadm preloads (apiserver, controller-manager, scheduler, proxy, etcd,
 #      coredns, pause) and the pod network agent (kl-netd, cluster/images/kl-netd), built
 #      FROM scratch or from the Debian rootfs and imported into the node's containerd;
-#   4. the lessons' workload images: nginx:1.27 (Debian's nginx), busybox:1.36 (busybox-static
-#      1.37 from Debian trixie, verified against the archive keys: bookworm's 1.35 segfaults on
-#      'wget -T'), kubelessons/probe:1 (curl, nslookup, sh);
+#   4. stand-ins, under their upstream names, for the public images the course pulls on a
+#      learner's machine (listed with what differs in STAND_INS below and by --stand-ins):
+#      nginx:1.27, busybox:1.36, nicolaka/netshoot:v0.13 (the checks' probe) and traefik:v3.7.13
+#      (the ingress controller `cluster up` installs, built from Traefik's own Go source);
 #   5. the ClusterNetworkPolicy CRD (network-policy-api, scripts/lib/network-policy-api.sh),
 #      appended to the node's default CNI manifest, which kind applies at cluster creation.
 #
 # What triggers a rebuild: a changed kl-netd source rebuilds its binary, then the images and
 # preload.tar (images_key), then the node image (node_src_sum); a changed file under
-# cluster/node or another CRD version rebuilds the node image only; a changed kl-ingress
-# source rebuilds its binary and its image only (it is not preloaded). Kubernetes is never
+# cluster/node or another CRD version rebuilds the node image only. Kubernetes is never
 # rebuilt while its binaries are in the cache.
+#
+# Speed (2 cores): the Debian root filesystems are assembled while Go compiles, the Go builds
+# run in two lanes, and every step says "step n/m", the time so far and its usual cold time,
+# with a line every 60 s while a long step runs, so a long wait never looks hung.
 #
 # Cached and resumable: every step leaves a stamp under
 # ${XDG_CACHE_HOME:-~/.cache}/kubelessons/kind/<key>/stamps and is skipped when its stamp
@@ -30,6 +35,8 @@
 # Usage: scripts/build-kind-node.sh            # builds what is missing; prints the node image tag last
 #        scripts/build-kind-node.sh --cached   # never builds (may start dockerd): prints the tag if the image exists, else exits 1
 #        scripts/build-kind-node.sh --bin-dir  # prints the directory holding the built kind CLI (after a build)
+#        scripts/build-kind-node.sh --start-docker  # only starts dockerd (with the runc wrapper this machine may need)
+#        scripts/build-kind-node.sh --stand-ins # lists the stand-in images and how they differ from upstream
 # Env:   KUBELESSONS_CACHE overrides the cache root; GO_PARALLEL (default 2) caps go build -p.
 set -euo pipefail
 
@@ -39,6 +46,8 @@ ETCD_VERSION="${ETCD_VERSION:-v3.6.5}"         # the etcd k8s v1.35 pins in its 
 COREDNS_VERSION="${COREDNS_VERSION:-v1.13.1}"  # kubeadm v1.35 constants.CoreDNSVersion
 PAUSE_TAG="${PAUSE_TAG:-3.10.1}"               # kubeadm v1.35 constants.PauseVersion
 CRICTL_VERSION="${CRICTL_VERSION:-v1.34.0}"    # newest cri-tools the module proxy serves below 1.37
+TRAEFIK_VERSION="${TRAEFIK_VERSION:-v3.7.13}"  # cluster/addons/traefik.yaml runs traefik:$TRAEFIK_VERSION
+TRAEFIK_CODENAME=cheddar                        # Traefik's Makefile default, stamped as its release builds do
 SUITE=bookworm
 REV=1                                          # bump when the image layout changes
 GO_PARALLEL="${GO_PARALLEL:-2}"
@@ -51,9 +60,9 @@ bin="$base/bin" work="$base/work" stamps="$base/stamps" out="$base/images"
 NODE_TAG="kubelessons/kind-node:${K8S_VERSION}-r${REV}"
 ROOTFS_TAG="kubelessons/debian-node-rootfs:${SUITE}-r${REV}"
 TOOLS_TAG="kubelessons/debian-tools-rootfs:${SUITE}-r${REV}"
-PROBE_TAG="kubelessons/probe:1"
-NETD_TAG="kubelessons/kl-netd:r${REV}"
-INGRESS_TAG="kubelessons/kl-ingress:r${REV}"  # not preloaded: scripts/test-kind loads it with cluster/ingress-standin.yaml
+PROBE_TAG="nicolaka/netshoot:v0.13"            # the engine's probe image (ProbeOptions.DEFAULT_IMAGE)
+TRAEFIK_TAG="traefik:${TRAEFIK_VERSION}"
+NETD_TAG="kubelessons/kl-netd:r${REV}"         # our own pod network agent, preloaded (never pulled)
 
 log() { printf '[build-kind-node %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'build-kind-node: %s\n' "$*" >&2; exit 3; }
@@ -67,11 +76,23 @@ stamp_ok() { [ -f "$stamps/$1" ]; }
 stamp() { mkdir -p "$stamps"; date +%s > "$stamps/$1"; }
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
+# The stand-ins: public images the course pulls on a learner's machine, built here under the same
+# name and tag because no registry is reachable. What differs from upstream is said here once.
+STAND_INS=(
+  "nginx:1.27|Debian bookworm's nginx-light laid out as the official image (conf.d/default.conf on :80, /usr/share/nginx/html); Debian's nginx version"
+  "busybox:1.36|busybox-static 1.37 from Debian trixie (bookworm's 1.35 segfaults on 'wget -T'); same applets the lessons use"
+  "$PROBE_TAG|Debian bookworm with curl, bind9-dnsutils (nslookup, dig), iproute2, iptables, netcat; upstream is Alpine with many more tools"
+  "$TRAEFIK_TAG|Traefik's own Go source at $TRAEFIK_VERSION (module proxy), built as its Makefile does, on scratch with CA certificates; the web dashboard's assets are not built (the course does not enable it)"
+  "registry.k8s.io/coredns/coredns:$COREDNS_VERSION|CoreDNS $COREDNS_VERSION built with the plugins kubeadm's Corefile and the course use (COREDNS_PLUGINS), not all 50+"
+  "registry.k8s.io/{kube-apiserver,kube-controller-manager,kube-scheduler,kube-proxy}:$K8S_VERSION, etcd:${ETCD_VERSION#v}-0, pause:$PAUSE_TAG|built from the upstream modules at those versions; pause is our own 40-line Go program"
+)
+
 mode="${1:-build}"
 case "$mode" in
   --bin-dir) echo "$bin"; exit 0 ;;
-  --cached|build) ;;
-  *) die "unknown argument '$1' (usage: scripts/build-kind-node.sh [--cached|--bin-dir])" ;;
+  --stand-ins) for s in "${STAND_INS[@]}"; do printf '%-48s %s\n' "${s%%|*}" "${s#*|}"; done; exit 0 ;;
+  --cached|build|--start-docker) ;;
+  *) die "unknown argument '$1' (usage: scripts/build-kind-node.sh [--cached|--bin-dir|--start-docker|--stand-ins])" ;;
 esac
 
 start=$(date +%s)
@@ -149,17 +170,44 @@ ensure_docker() {
   die "dockerd did not start; see /var/log/kubelessons-dockerd.log"
 }
 
+# --- progress -----------------------------------------------------------------------------
+# A cold build takes many minutes: every step says where it is ("step 4/14"), the time since
+# the start, and how long that step usually takes cold on 2 cores (measured, bench/RESULTS.md),
+# and a step that runs longer than a minute says so every minute.
+STEPS_TOTAL=11
+elapsed() { local s=$(( $(date +%s) - start )); printf '%d:%02d' $((s / 60)) $((s % 60)); }
+# run_step N NAME USUAL CMD...: runs step N (of STEPS_TOTAL), CMD, with progress lines; USUAL is
+# its usual cold time ("2 min"). Numbers are given, not counted: two lanes run at once.
+run_step() {
+  local n=$1 name=$2 usual=$3; shift 3
+  local t0; t0=$(date +%s)
+  log "step $n/$STEPS_TOTAL: $name (at $(elapsed); usually $usual cold)"
+  "$@" &
+  local pid=$! waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 2; waited=$((waited + 2))
+    (( waited % 60 == 0 )) && log "step $n/$STEPS_TOTAL: $name still running ($(( $(date +%s) - t0 )) s so far; usually $usual cold; total $(elapsed))"
+  done
+  wait "$pid" || return $?
+  log "step $n/$STEPS_TOTAL: $name done in $(( $(date +%s) - t0 )) s"
+}
+
 # --- Go binaries --------------------------------------------------------------------------
 export GOFLAGS="${GOFLAGS:-} -mod=mod -buildvcs=false -p=${GO_PARALLEL}"
 
-go_install() { # name module@version [ldflags] [cgo]
-  local name=$1 pkg=$2 ld=${3:--s -w} cgo=${4:-0}
+go_install() { # name module@version [ldflags]
+  local name=$1 pkg=$2 ld=${3:--s -w}
   [ -x "$bin/$name" ] && { log "$name: cached"; return; }
-  log "$name: go install $pkg"
-  GOBIN="$work/gobin" CGO_ENABLED=$cgo go install -trimpath -ldflags "$ld" "$pkg" || die "go install $pkg failed"
-  mv "$work/gobin/$(basename "${pkg%@*}")" "$bin/$name"
+  local gobin="$work/gobin-$name"; mkdir -p "$gobin"
+  GOBIN="$gobin" CGO_ENABLED=0 go install -trimpath -ldflags "$ld" "$pkg" || die "go install $pkg failed"
+  mv "$gobin/$(basename "${pkg%@*}")" "$bin/$name"
 }
 
+kwok_bin() { echo "$cache_root/kwok/k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-v0.8.0/bin"; }
+
+# Every Kubernetes command is static (CGO_ENABLED=0) and built from the same wrapper module
+# as the kwok build's, so Go's build cache holds most of their packages already: kubelet
+# with cgo would recompile all of them (12.7 min cold instead of about 2).
 build_kubernetes() {
   local dir="$work/kubernetes" need=()
   for cmd in kubeadm kubelet kubectl kube-proxy kube-apiserver kube-controller-manager kube-scheduler; do
@@ -167,20 +215,17 @@ build_kubernetes() {
   done
   [ ${#need[@]} -eq 0 ] && { log "kubernetes binaries: cached"; return; }
   # The control-plane binaries are the very ones scripts/build-kwok.sh builds (same pins): reuse them.
-  local kwokbin="$cache_root/kwok/k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-v0.8.0/bin"
   for cmd in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
-    if [ ! -x "$bin/$cmd" ] && [ -x "$kwokbin/$cmd" ]; then cp "$kwokbin/$cmd" "$bin/$cmd"; log "$cmd: reused from $kwokbin"; fi
+    if [ ! -x "$bin/$cmd" ] && [ -x "$(kwok_bin)/$cmd" ]; then cp "$(kwok_bin)/$cmd" "$bin/$cmd"; log "$cmd: reused from $(kwok_bin)"; fi
   done
   if [ ! -f "$dir/go.mod" ]; then
-    log "kubernetes $K8S_VERSION: wrapper module (staging modules -> v0.${K8S_VERSION#v1.})"
     kubernetes_wrapper_module "$dir" kubelessons.local/kindbuild kube-apiserver kube-controller-manager kube-proxy kube-scheduler kubeadm kubectl kubelet
   fi
   local ld; ld=$(kubernetes_ldflags)
-  for cmd in kubeadm kubelet kube-proxy kubectl kube-apiserver kube-controller-manager kube-scheduler; do
+  for cmd in kubelet kubeadm kube-proxy kubectl kube-apiserver kube-controller-manager kube-scheduler; do
     [ -x "$bin/$cmd" ] && continue
-    local cgo=0; [ "$cmd" = kubelet ] && cgo=1
-    log "$cmd: building (CGO_ENABLED=$cgo; cold: several minutes on 2 cores)"
-    (cd "$dir" && CGO_ENABLED=$cgo go build -trimpath -ldflags "$ld" -o "$bin/$cmd.tmp" "k8s.io/kubernetes/cmd/$cmd") \
+    log "$cmd: go build (CGO_ENABLED=0)"
+    (cd "$dir" && CGO_ENABLED=0 go build -trimpath -ldflags "$ld" -o "$bin/$cmd.tmp" "k8s.io/kubernetes/cmd/$cmd") \
       || die "go build of $cmd failed (module resolution log: $dir/tidy.log)"
     mv "$bin/$cmd.tmp" "$bin/$cmd"
   done
@@ -188,34 +233,56 @@ build_kubernetes() {
 
 build_etcd() {
   [ -x "$bin/etcd" ] && { log "etcd: cached"; return; }
-  local kwokbin="$cache_root/kwok/k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-v0.8.0/bin"
-  if [ -x "$kwokbin/etcd" ]; then cp "$kwokbin/etcd" "$bin/etcd"; log "etcd: reused from $kwokbin"; return; fi
+  if [ -x "$(kwok_bin)/etcd" ]; then cp "$(kwok_bin)/etcd" "$bin/etcd"; log "etcd: reused from $(kwok_bin)"; return; fi
   local dir="$work/etcd"
-  log "etcd $ETCD_VERSION: building"
   etcd_wrapper_module "$dir" kubelessons.local/etcdbuild
   (cd "$dir" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/etcd.tmp" go.etcd.io/etcd/server/v3) || die "go build of etcd failed"
   mv "$bin/etcd.tmp" "$bin/etcd"
 }
 
+# CoreDNS with the plugins that kubeadm's Corefile uses and a few a learner may add while
+# debugging, compiled in the way CoreDNS documents for custom builds (coremain plus plugin
+# imports). All 50+ plugins pull the AWS, Azure and Google SDKs: 10.9 min cold instead of ~2.
+COREDNS_PLUGINS="errors log debug health ready kubernetes k8s_external metrics forward cache loop reload loadbalance hosts rewrite template whoami autopath"
 build_coredns() {
   [ -x "$bin/coredns" ] && { log "coredns: cached"; return; }
-  local dir="$work/coredns"; mkdir -p "$dir"
-  log "coredns $COREDNS_VERSION: building"
+  local dir="$work/coredns"; rm -rf "$dir"; mkdir -p "$dir"
   printf 'module kubelessons.local/corednsbuild\ngo 1.24\nrequire github.com/coredns/coredns %s\n' "$COREDNS_VERSION" > "$dir/go.mod"
-  printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/coredns/coredns"\n' > "$dir/tools.go"
-  (cd "$dir" && go mod tidy -e >/dev/null 2>"$dir/tidy.log" || true)
-  (cd "$dir" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/coredns.tmp" github.com/coredns/coredns) || die "go build of coredns failed"
+  {
+    printf '// CoreDNS %s with the plugins kubelessons needs (scripts/build-kind-node.sh).\npackage main\n\nimport (\n' "$COREDNS_VERSION"
+    for p in $COREDNS_PLUGINS; do printf '\t_ "github.com/coredns/coredns/plugin/%s"\n' "$p"; done
+    printf '\n\t"github.com/coredns/coredns/coremain"\n)\n\nfunc main() { coremain.Run() }\n'
+  } > "$dir/main.go"
+  (cd "$dir" && go mod tidy >"$dir/tidy.log" 2>&1) || die "go mod tidy for coredns failed (see $dir/tidy.log)"
+  (cd "$dir" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" -o "$bin/coredns.tmp" .) \
+    || die "go build of coredns failed"
   mv "$bin/coredns.tmp" "$bin/coredns"
+}
+
+# Traefik from its own module at TRAEFIK_VERSION, built in its own module directory so that its
+# go.mod (replace directives, pins) and go.sum apply, with the ldflags of its Makefile.
+build_traefik() {
+  [ -x "$bin/traefik" ] && { log "traefik: cached"; return; }
+  local mod dir="$work/traefik-src"
+  mod=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "github.com/traefik/traefik/v3@$TRAEFIK_VERSION" | jq -r .Dir) \
+    || die "cannot download github.com/traefik/traefik/v3@$TRAEFIK_VERSION from the Go module proxy"
+  rm -rf "$dir"; cp -r "$mod" "$dir"; chmod -R u+w "$dir"
+  (cd "$dir" && GOFLAGS="-mod=readonly -buildvcs=false -p=${GO_PARALLEL}" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w \
+      -X github.com/traefik/traefik/v3/pkg/version.Version=$TRAEFIK_VERSION \
+      -X github.com/traefik/traefik/v3/pkg/version.Codename=$TRAEFIK_CODENAME \
+      -X github.com/traefik/traefik/v3/pkg/version.BuildDate=1970-01-01T00:00:00Z" -o "$bin/traefik.tmp" ./cmd/traefik) \
+    || die "go build of traefik failed"
+  mv "$bin/traefik.tmp" "$bin/traefik"
+  rm -rf "$dir"
 }
 
 # build_own NAME: one of the project's own Go programs, cluster/images/NAME, into $bin/NAME. Keyed by what the
 # binary is built from (not the tests); an identical rebuilt binary keeps its timestamp, so that the images
-# (images_key, the kl-ingress stamp) are not rebuilt for nothing.
+# (images_key) are not rebuilt for nothing.
 build_own() {
   local name=$1 src="$root/cluster/images/$1" sum
   sum=$(cd "$src" && cat go.mod go.sum $(ls ./*.go | grep -v '_test\.go$') | sha256sum | cut -c1-12)
   [ -x "$bin/$name" ] && [ "$(cat "$bin/$name.sum" 2>/dev/null)" = "$sum" ] && { log "$name: cached"; return; }
-  log "$name: building from $src"
   (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/$name.tmp" .) || die "go build of $name failed"
   if cmp -s "$bin/$name.tmp" "$bin/$name"; then rm -f "$bin/$name.tmp"; log "$name: binary unchanged"; else mv "$bin/$name.tmp" "$bin/$name"; fi
   echo "$sum" > "$bin/$name.sum"
@@ -226,16 +293,27 @@ build_pause() { # a pause process of our own (cluster/images/pause/pause.go): sl
   (cd "$root/cluster/images/pause" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/pause" pause.go) || die "go build of pause failed"
 }
 
-build_go() {
+# Two lanes: Kubernetes (mostly cached packages, long links) beside the rest. On 2 cores that
+# keeps both busy while one links.
+build_our_own() { build_pause; build_own kl-netd; }
+lane_kubernetes() {
+  run_step 2 "kubelet, kubeadm, kube-proxy (reusing the kwok build's packages)" "3 min" build_kubernetes \
+    && run_step 3 "etcd" "0 s (reused from the kwok build)" build_etcd
+}
+lane_others() {
+  run_step 4 "kind $KIND_VERSION" "1 min" go_install kind "sigs.k8s.io/kind@${KIND_VERSION}" \
+    && run_step 5 "crictl $CRICTL_VERSION" "2 min" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION}" \
+    && run_step 6 "coredns $COREDNS_VERSION" "2 min" build_coredns \
+    && run_step 7 "traefik $TRAEFIK_VERSION" "5 min" build_traefik \
+    && run_step 8 "pause and kl-netd (our own)" "20 s" build_our_own
+}
+build_go() { # both lanes, or one: KUBELESSONS_KIND_STEPS=go-kubernetes / go-others
   command -v go >/dev/null 2>&1 || die "Go is not installed (Debian: apt-get install golang-go; 1.24 or newer)"
-  go_install kind "sigs.k8s.io/kind@${KIND_VERSION}"
-  go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION}"
-  build_pause
-  build_etcd
-  build_coredns
-  build_kubernetes
-  build_own kl-netd     # the pod network agent (routes, CNI config, masquerade, (Cluster)NetworkPolicy)
-  build_own kl-ingress  # the stand-in for ingress-nginx
+  command -v jq >/dev/null 2>&1 || die "jq is needed (Debian: apt-get install -y jq)"
+  local k=
+  if has go || has go-kubernetes; then lane_kubernetes & k=$!; fi
+  if has go || has go-others; then lane_others || { [ -z "$k" ] || wait "$k"; die "a Go build failed (see above)"; }; fi
+  [ -z "$k" ] || wait "$k" || die "a Kubernetes build failed (see above)"
 }
 
 # --- Debian root filesystems ------------------------------------------------------------------
@@ -268,7 +346,7 @@ build_images() {
   local want; want=$(images_key)
   if stamp_ok images && [ -f "$out/preload.tar" ] && [ "$(cat "$stamps/images.key" 2>/dev/null)" = "$want" ]; then
     local all=yes
-    for t in $(cat "$out/preload.list") nginx:1.27 busybox:1.36 "$PROBE_TAG"; do image_exists "$t" || all=no; done
+    for t in $(cat "$out/preload.list") nginx:1.27 busybox:1.36 "$PROBE_TAG" "$TRAEFIK_TAG"; do image_exists "$t" || all=no; done
     [ $all = yes ] && { log "preloaded and lesson images: cached"; return; }
   fi
   local ctx="$work/ctx"; rm -rf "$ctx"; mkdir -p "$ctx"
@@ -323,9 +401,21 @@ ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 CMD ["sh"]
 EOF
   dbuild busybox:1.36 "$ctx/busybox"
-  mkdir -p "$ctx/probe"
-  printf 'FROM %s\nCMD ["sleep", "infinity"]\n' "$TOOLS_TAG" > "$ctx/probe/Dockerfile"
+  mkdir -p "$ctx/probe"   # nicolaka/netshoot's tools that the checks and lessons use: curl, nslookup, dig, ip, nc
+  printf 'FROM %s\nCMD ["bash"]\n' "$TOOLS_TAG" > "$ctx/probe/Dockerfile"
   dbuild "$PROBE_TAG" "$ctx/probe"
+  mkdir -p "$ctx/traefik"; cp "$bin/traefik" "$ctx/traefik/"   # laid out as Traefik's own Dockerfile: /traefik, CA certificates
+  cat > "$ctx/traefik/Dockerfile" <<EOF
+FROM $TOOLS_TAG AS src
+RUN mkdir -p /out/etc/ssl/certs /out/tmp && cp /etc/ssl/certs/ca-certificates.crt /out/etc/ssl/certs/ && chmod 1777 /out/tmp
+FROM scratch
+COPY --from=src /out /
+COPY traefik /traefik
+EXPOSE 80
+VOLUME ["/tmp"]
+ENTRYPOINT ["/traefik"]
+EOF
+  dbuild "$TRAEFIK_TAG" "$ctx/traefik"
   local preload=("$reg/kube-apiserver:$K8S_VERSION" "$reg/kube-controller-manager:$K8S_VERSION" "$reg/kube-scheduler:$K8S_VERSION"
     "$reg/kube-proxy:$K8S_VERSION" "$reg/etcd:${ETCD_VERSION#v}-0" "$reg/coredns/coredns:$COREDNS_VERSION" "$reg/pause:$PAUSE_TAG" "$NETD_TAG")
   log "saving ${#preload[@]} images for the node's containerd"
@@ -336,24 +426,13 @@ EOF
   echo "$want" > "$stamps/images.key"
   stamp images
 }
-# kl-ingress is neither preloaded nor part of the node image: its image has a stamp of its own
-# (the binary's checksum), so that a kl-ingress change rebuilds this image and nothing else
-build_ingress_image() {
-  local sum; sum=$(sha256sum "$bin/kl-ingress" | cut -c1-12)
-  image_exists "$INGRESS_TAG" && [ "$(cat "$stamps/ingress.image" 2>/dev/null)" = "$sum" ] && { log "$INGRESS_TAG: cached"; return; }
-  local ctx="$work/ingressctx"; rm -rf "$ctx"; mkdir -p "$ctx"; cp "$bin/kl-ingress" "$ctx/"
-  printf 'FROM scratch\nCOPY kl-ingress /kl-ingress\nENTRYPOINT ["/kl-ingress"]\n' > "$ctx/Dockerfile"
-  dbuild "$INGRESS_TAG" "$ctx"
-  rm -rf "$ctx"; echo "$sum" > "$stamps/ingress.image"
-}
-
 # busybox from Debian trixie (1.37): bookworm's busybox 1.35 segfaults on 'wget -T', which the lessons use
 BUSYBOX_SUITE="${BUSYBOX_SUITE:-trixie}"
 busybox_deb() { debian_deb "$BUSYBOX_SUITE" busybox-static "$work/debs"; }
 
 images_key() { # what the images are made of: the binaries, the base rootfs and the busybox package
   { basename "$(busybox_deb)"
- for b in kube-apiserver kube-controller-manager kube-scheduler kube-proxy etcd coredns pause kl-netd; do stat -c '%n %s %Y' "$bin/$b"; done
+ for b in kube-apiserver kube-controller-manager kube-scheduler kube-proxy etcd coredns pause kl-netd traefik; do stat -c '%n %s %Y' "$bin/$b"; done
     docker image inspect -f '{{.Id}}' "$TOOLS_TAG"; } | sha256sum | cut -c1-12
 }
 
@@ -438,11 +517,18 @@ if [ "$mode" = --cached ]; then # never builds; starts Docker (with the wrapper 
   image_exists "$NODE_TAG" && { echo "$NODE_TAG"; exit 0; }
   exit 1
 fi
+if [ "$mode" = --start-docker ]; then ensure_docker; docker info --format 'dockerd runs (default runtime {{.DefaultRuntime}})'; exit 0; fi
 only="${KUBELESSONS_KIND_STEPS:-go,rootfs,images,node}"
-[[ ",$only," == *,go,* ]] && build_go
-if [[ ",$only," == *,rootfs,* || ",$only," == *,images,* || ",$only," == *,node,* ]]; then ensure_docker; fi
-[[ ",$only," == *,rootfs,* ]] && { mmdebstrap_import node-rootfs "$ROOTFS_TAG" "$NODE_PKGS"; mmdebstrap_import tools-rootfs "$TOOLS_TAG" "$TOOLS_PKGS"; }
-[[ ",$only," == *,images,* ]] && { build_images; build_ingress_image; }
-[[ ",$only," == *,node,* ]] && build_node
-log "done in $(( $(date +%s) - start ))s: node image $NODE_TAG; kind CLI $bin/kind; lesson images nginx:1.27 busybox:1.36 $PROBE_TAG"
+has() { [[ ",$only," == *,$1,* ]]; }
+if has rootfs || has images || has node; then ensure_docker; fi
+build_rootfs() { mmdebstrap_import node-rootfs "$ROOTFS_TAG" "$NODE_PKGS"; mmdebstrap_import tools-rootfs "$TOOLS_TAG" "$TOOLS_PKGS"; }
+# The root filesystems are mostly downloads and unpacking: they go on while Go compiles.
+rootfs_pid=
+if has rootfs; then run_step 1 "Debian root filesystems (beside the Go builds)" "4 min" build_rootfs & rootfs_pid=$!; fi
+if has go || has go-kubernetes || has go-others; then build_go; fi
+if [ -n "$rootfs_pid" ]; then wait "$rootfs_pid" || die "assembling the Debian root filesystems failed (see above)"; fi
+has images && run_step 9 "control-plane images and stand-ins" "1 min" build_images
+has node && run_step 10 "ClusterNetworkPolicy CRD" "5 s" fetch_netpol_crd
+has node && run_step 11 "node image (preloading $(wc -l < "$out/preload.list" 2>/dev/null || echo 8) images)" "1 min" build_node
+log "done in $(elapsed): node image $NODE_TAG; kind CLI $bin/kind; stand-ins $(for s in "${STAND_INS[@]:0:4}"; do printf '%s ' "${s%%|*}"; done)(scripts/build-kind-node.sh --stand-ins says how they differ)"
 echo "$NODE_TAG"

@@ -5,8 +5,12 @@ import java.time.Duration;
 /** How data-plane checks run their probe pods and how often they try before they report FAIL. */
 public record ProbeOptions(String image, Duration podTimeout, int attempts, Duration retryDelay) {
 
-    /** Built locally and loaded into kind; has curl and nslookup. */
-    public static final String DEFAULT_IMAGE = "kubelessons/probe:1";
+    /**
+     * The public network-troubleshooting image (sh, curl, nslookup, getent): a learner's kind nodes pull it, and
+     * scripts/build-kind-node.sh builds a stand-in under this name where no registry is reachable. The one copy of the
+     * name: kind's image preloading reads it from here.
+     */
+    public static final String DEFAULT_IMAGE = "nicolaka/netshoot:v0.13";
 
     public ProbeOptions {
         if (attempts < 1) {

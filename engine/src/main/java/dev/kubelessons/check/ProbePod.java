@@ -64,8 +64,10 @@ final class ProbePod implements ProbeRunner {
             }
             String image = imageProblem(finished);
             if (image != null) {
-                throw new ProbeException("the probe image " + options.image() + " cannot be started (" + image
-                        + "); build it and load it into the cluster (kind load docker-image " + options.image() + ")");
+                throw new ProbeException("the probe image " + options.image() + " cannot be started (" + image + "): the nodes cannot pull it."
+                        + " On kind with the internet: 'docker pull " + options.image() + "', then 'kind load docker-image "
+                        + options.image() + " --name kubelessons' (or 'cluster up', which loads it). Offline: 'bash scripts/build-kind-node.sh'"
+                        + " builds it, then 'cluster up'. On a cluster of your own, its nodes must reach Docker Hub");
             }
             return new Result(exitCode(finished), resource.getLog());
         } finally {

@@ -1,5 +1,6 @@
 package dev.kubelessons.cluster;
 
+import dev.kubelessons.check.ProbeOptions;
 import dev.kubelessons.cli.PrerequisiteException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,6 @@ public final class KindProvider implements ClusterProvider {
     static final String NODE_SCRIPT = "scripts/build-kind-node.sh";
     /** kind v0.31's default node; tried (pulled) before building one locally. */
     static final String KIND_DEFAULT_NODE = "kindest/node:v1.35.0";
-    static final String PROBE_IMAGE = "kubelessons/probe:1";
 
     private final UserDirs dirs;
 
@@ -178,7 +178,7 @@ public final class KindProvider implements ClusterProvider {
     /** Loads every lesson image and the probe image that Docker has; names the ones it lacks. */
     private void loadImages(PrintWriter out) {
         Set<String> wanted = new LinkedHashSet<>(lessonImages(repositoryRoot().resolve("lessons")));
-        wanted.add(PROBE_IMAGE);
+        wanted.add(ProbeOptions.DEFAULT_IMAGE);
         List<String> present = new ArrayList<>();
         List<String> absent = new ArrayList<>();
         for (String image : wanted) {

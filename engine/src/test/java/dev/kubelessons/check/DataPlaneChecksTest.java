@@ -160,7 +160,7 @@ class DataPlaneChecksTest {
 
     @Test
     void probePodIsLabelledAsOursAndCannotLinger() {
-        Pod pod = ProbePod.manifest("kl-07", "kubelessons/probe:1", Map.of("app", "frontend"), List.of("true"), 60);
+        Pod pod = ProbePod.manifest("kl-07", ProbeOptions.DEFAULT_IMAGE, Map.of("app", "frontend"), List.of("true"), 60);
         assertEquals("kubelessons", pod.getMetadata().getLabels().get("app.kubernetes.io/managed-by"));
         assertEquals("frontend", pod.getMetadata().getLabels().get("app"));
         assertEquals("Never", pod.getSpec().getRestartPolicy());

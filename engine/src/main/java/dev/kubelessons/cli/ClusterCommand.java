@@ -64,7 +64,9 @@ public final class ClusterCommand implements Callable<Integer> {
     }
 
     /** {@code cluster up}. */
-    @Command(name = "up", mixinStandardHelpOptions = true, description = "Start the cluster (builds the kwok binaries on first use); a no-op if it runs.")
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Start the cluster (builds the kwok binaries on first use) and install the course's add-ons (cluster/addons/, "
+                    + "after the Gateway API CRDs); on a running kind or kwok cluster, re-apply them and wait until they are ready.")
     static final class Up extends Verb {
         @Override
         public Integer call() {
@@ -85,7 +87,8 @@ public final class ClusterCommand implements Callable<Integer> {
 
     /** {@code cluster status}: exit 0 when the cluster answers, 3 when it does not. */
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "What runs, then 'kubeconfig: PATH' and 'context: NAME' for kubectl. Exit 0 if the API answers, else 3.")
+            description = "What runs (on kind and kwok also each add-on's version and state), then 'kubeconfig: PATH' and "
+                    + "'context: NAME' for kubectl. Exit 0 if the API answers, else 3.")
     static final class Status extends Verb {
         @Override
         public Integer call() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +20,9 @@ import java.util.stream.Stream;
  * committed cluster/kind-config.yaml. Its node image is, in order: $KUBELESSONS_KIND_IMAGE;
  * kind's own default node image when Docker has it or can pull it; otherwise the image that
  * scripts/build-kind-node.sh builds from Debian packages and the Go module proxy (machines
- * without a container registry). After creating or finding the cluster it loads the lessons'
- * images (front matter {@code images:}) and the probe image with {@code kind load docker-image}.
+ * without a container registry). After creating or finding the cluster it loads the images the
+ * course runs (lessons' front matter {@code images:}, the probe image, the add-ons' images) that
+ * Docker has with {@code kind load docker-image}, then installs the add-ons (cluster/addons/).
  */
 public final class KindProvider implements ClusterProvider {
 
@@ -29,6 +31,8 @@ public final class KindProvider implements ClusterProvider {
     static final String NODE_SCRIPT = "scripts/build-kind-node.sh";
     /** kind v0.31's default node; tried (pulled) before building one locally. */
     static final String KIND_DEFAULT_NODE = "kindest/node:v1.35.0";
+    /** Pulling an image on a fresh node takes a while; Traefik starts in seconds once its image is there. */
+    static final Duration ADDONS_DEADLINE = Duration.ofSeconds(180);
 
     private final UserDirs dirs;
 
@@ -54,8 +58,11 @@ public final class KindProvider implements ClusterProvider {
     public void up(PrintWriter out) {
         requireDocker();
         if (kind().isPresent() && clusterExists()) {
-            out.println("kind cluster '" + CLUSTER + "' is already running");
-            loadImages(out);
+            out.println("kind cluster '" + CLUSTER + "' is already running; loading images and re-applying the add-ons");
+            Path root = repositoryRoot();
+            Addons addons = Addons.forCourse(root, dirs);
+            loadImages(root, addons, out);
+            addons.install(access(), ADDONS_DEADLINE, out);
             out.println(access().describe());
             out.flush();
             return;
@@ -84,7 +91,9 @@ public final class KindProvider implements ClusterProvider {
                     "fix the cause above, run 'kind delete cluster --name " + CLUSTER + "', then 'cluster up --provider kind' again");
         }
         out.printf("kind cluster '%s' created in %d s%n", CLUSTER, (System.nanoTime() - started) / 1_000_000_000L);
-        loadImages(out);
+        Addons addons = Addons.forCourse(root, dirs);
+        loadImages(root, addons, out);
+        addons.install(access(), ADDONS_DEADLINE, out);
         out.println(access().describe());
         out.flush();
     }
@@ -120,8 +129,11 @@ public final class KindProvider implements ClusterProvider {
         }
         ClusterAccess access = access();
         boolean ready = ReadinessWait.apiReadyNow(access);
-        return new ClusterStatus(name(), ready, List.of("kind cluster '" + CLUSTER + "': " + (ready ? "API ready" : "API not answering")),
-                Optional.of(access));
+        List<String> details = new ArrayList<>(List.of("kind cluster '" + CLUSTER + "': " + (ready ? "API ready" : "API not answering")));
+        if (ready) {
+            RepositoryRoot.find().ifPresent(root -> details.addAll(Addons.forCourse(root, dirs).describe(access)));
+        }
+        return new ClusterStatus(name(), ready, details, Optional.of(access));
     }
 
     @Override
@@ -175,10 +187,14 @@ public final class KindProvider implements ClusterProvider {
         return new ExternalCommand(List.of("docker", "pull", image), Map.of()).run().ok();
     }
 
-    /** Loads every lesson image and the probe image that Docker has; names the ones it lacks. */
-    private void loadImages(PrintWriter out) {
-        Set<String> wanted = new LinkedHashSet<>(lessonImages(repositoryRoot().resolve("lessons")));
+    /**
+     * Loads every image the course runs that Docker has, so nodes need not pull it (and cannot, offline); names the ones
+     * Docker lacks, which the nodes then pull themselves.
+     */
+    private void loadImages(Path root, Addons addons, PrintWriter out) {
+        Set<String> wanted = new LinkedHashSet<>(lessonImages(root.resolve("lessons")));
         wanted.add(ProbeOptions.DEFAULT_IMAGE);
+        wanted.addAll(addons.images());
         List<String> present = new ArrayList<>();
         List<String> absent = new ArrayList<>();
         for (String image : wanted) {
@@ -197,7 +213,7 @@ public final class KindProvider implements ClusterProvider {
         argv.addAll(present);
         ExternalCommand.Result result = new ExternalCommand(argv, Map.of()).run();
         if (!result.ok()) {
-            throw new PrerequisiteException("kind could not load the lesson images: " + String.join(" | ", result.tail()),
+            throw new PrerequisiteException("kind could not load the course's images: " + String.join(" | ", result.tail()),
                     "run '" + String.join(" ", argv) + "' yourself to see why");
         }
     }

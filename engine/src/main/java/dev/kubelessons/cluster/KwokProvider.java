@@ -9,13 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The kwok cluster: a real control plane (etcd, kube-apiserver, controller manager, scheduler) with simulated nodes and pods. */
+/**
+ * The kwok cluster: a real control plane (etcd, kube-apiserver, controller manager, scheduler) with simulated nodes and pods.
+ * It gets the course's add-ons as kind does: no packet flows through them, but their APIs (IngressClass, GatewayClass, the
+ * Gateway API CRDs) are served, so lessons' manifests apply as on kind.
+ */
 public final class KwokProvider implements ClusterProvider {
 
     public static final String DEFAULT_CLUSTER = "kubelessons";
     static final int NODES = 2;
     private static final Duration API_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration NODES_TIMEOUT = Duration.ofSeconds(60);
+    /** kwok marks simulated pods ready within a second or two; a minute means something is wrong. */
+    private static final Duration ADDONS_TIMEOUT = Duration.ofSeconds(60);
 
     private final UserDirs dirs;
     private final String cluster;
@@ -51,7 +57,8 @@ public final class KwokProvider implements ClusterProvider {
         try (StateLock lock = StateLock.acquire(out)) {
             long start = System.nanoTime();
             if (exists() && ReadinessWait.apiReadyNow(accessUnchecked())) {
-                out.println("kwok cluster '" + cluster + "' is already running; nothing to do");
+                out.println("kwok cluster '" + cluster + "' is already running; re-applying the add-ons");
+                addons().install(accessUnchecked(), ADDONS_TIMEOUT, out);
                 out.println(accessUnchecked().describe());
                 out.flush();
                 return;
@@ -84,6 +91,7 @@ public final class KwokProvider implements ClusterProvider {
                 throw new PrerequisiteException(e.getMessage() + deadComponents(), e.nextStep());
             }
             ExtraApis.install(accessUnchecked(), bin, out);
+            addons().install(accessUnchecked(), ADDONS_TIMEOUT, out);
             out.printf("kwok cluster '%s' ready in %.1f s: %d simulated nodes, no data plane (no kube-proxy, DNS or real pods)%n",
                     cluster, (System.nanoTime() - start) / 1e9, NODES);
             out.println(accessUnchecked().describe());
@@ -136,6 +144,7 @@ public final class KwokProvider implements ClusterProvider {
         details.add(0, "kwok cluster '" + cluster + "': " + (ready ? "API ready" : "API not answering") + ", files in " + clusterDir());
         if (ready) {
             details.add("nodes: " + ReadinessWait.describeNodes(accessUnchecked()));
+            RepositoryRoot.find().ifPresent(root -> details.addAll(Addons.forCourse(root, dirs).describe(accessUnchecked())));
         }
         return new ClusterStatus(name(), ready, details, Optional.of(accessUnchecked()));
     }
@@ -147,6 +156,13 @@ public final class KwokProvider implements ClusterProvider {
                     "start it: jbang lesson cluster up --provider kwok");
         }
         return accessUnchecked();
+    }
+
+    private Addons addons() {
+        Path root = RepositoryRoot.find().orElseThrow(() -> new PrerequisiteException(
+                "cannot find " + AddonManifests.FOLDER + ", the course's add-ons",
+                "run the command inside a kubelessons clone, or set KUBELESSONS_ROOT to the clone's folder"));
+        return Addons.forCourse(root, dirs);
     }
 
     private ClusterAccess accessUnchecked() {

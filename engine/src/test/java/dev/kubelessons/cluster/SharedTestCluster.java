@@ -18,7 +18,7 @@ final class SharedTestCluster implements AutoCloseable {
 
     static final String ENV_KUBECONFIG = "KUBELESSONS_TEST_KUBECONFIG";
     static final String ENV_CONTEXT = "KUBELESSONS_TEST_CONTEXT";
-    private static final String TEST_PREFIX = "kubelessons-test-";
+    static final String TEST_PREFIX = "kubelessons-test-";
 
     private final KwokProvider owned;
     private final ClusterAccess access;

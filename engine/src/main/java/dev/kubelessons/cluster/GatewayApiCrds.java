@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -78,10 +76,11 @@ final class GatewayApiCrds {
             // The folder appears whole or not at all, so an interrupted fetch is simply redone next time.
             try {
                 Files.move(crds, cache, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            } catch (IOException e) {
+                // Another 'cluster up' (or test run) finished the same fetch first: its verified files are the same.
                 if (!Files.isDirectory(cache)) {
                     throw e;
-                } // another 'cluster up' finished the same fetch first: its files are the same
+                }
             }
             out.println("  checksum " + h1 + " verified; " + count + " files cached in " + cache);
         } catch (IOException e) {

@@ -46,7 +46,10 @@ ETCD_VERSION="${ETCD_VERSION:-v3.6.5}"         # the etcd k8s v1.35 pins in its 
 COREDNS_VERSION="${COREDNS_VERSION:-v1.13.1}"  # kubeadm v1.35 constants.CoreDNSVersion
 PAUSE_TAG="${PAUSE_TAG:-3.10.1}"               # kubeadm v1.35 constants.PauseVersion
 CRICTL_VERSION="${CRICTL_VERSION:-v1.34.0}"    # newest cri-tools the module proxy serves below 1.37
-TRAEFIK_VERSION="${TRAEFIK_VERSION:-v3.7.13}"  # cluster/addons/traefik.yaml runs traefik:$TRAEFIK_VERSION
+# cluster/addons/traefik.yaml runs traefik:$TRAEFIK_VERSION. Not v3.7.x: its ACME DNS providers
+# (go-acme/lego v5) and its go-http-auth fork need 15 module versions the Go module proxy
+# reachable here refuses (403); every module v3.6.12 needs is served (go mod download all).
+TRAEFIK_VERSION="${TRAEFIK_VERSION:-v3.6.12}"
 TRAEFIK_CODENAME=cheddar                        # Traefik's Makefile default, stamped as its release builds do
 SUITE=bookworm
 REV=1                                          # bump when the image layout changes
@@ -530,5 +533,6 @@ if [ -n "$rootfs_pid" ]; then wait "$rootfs_pid" || die "assembling the Debian r
 has images && run_step 9 "control-plane images and stand-ins" "1 min" build_images
 has node && run_step 10 "ClusterNetworkPolicy CRD" "5 s" fetch_netpol_crd
 has node && run_step 11 "node image (preloading $(wc -l < "$out/preload.list" 2>/dev/null || echo 8) images)" "1 min" build_node
-log "done in $(elapsed): node image $NODE_TAG; kind CLI $bin/kind; stand-ins $(for s in "${STAND_INS[@]:0:4}"; do printf '%s ' "${s%%|*}"; done)(scripts/build-kind-node.sh --stand-ins says how they differ)"
+stand_in_names=""; for s in "${STAND_INS[@]:0:4}"; do stand_in_names+="${s%%|*} "; done
+log "done in $(elapsed): node image $NODE_TAG; kind CLI $bin/kind; stand-ins ${stand_in_names}(scripts/build-kind-node.sh --stand-ins says how they differ)"
 echo "$NODE_TAG"

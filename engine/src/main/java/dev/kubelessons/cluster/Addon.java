@@ -32,7 +32,7 @@ record Addon(String name, String version, Path file, List<HasMetadata> objects) 
         return List.copyOf(images);
     }
 
-    /** "traefik v3.7.13", as 'cluster up' and 'cluster status' name it. */
+    /** "traefik v3.6.12", as 'cluster up' and 'cluster status' name it. */
     String title() {
         return name + " " + version;
     }

@@ -108,7 +108,7 @@ final class Addons {
                 + annotations.getOrDefault("gateway.networking.k8s.io/channel", "unknown") + " channel): installed";
     }
 
-    /** "add-on traefik v3.7.13: ready (1/1)", with the version the cluster runs, which may not be the one this clone pins. */
+    /** "add-on traefik v3.6.12: ready (1/1)", with the version the cluster runs, which may not be the one this clone pins. */
     private static String describe(KubernetesClient client, Addon addon) {
         int ready = 0;
         int wanted = 0;

@@ -20,10 +20,10 @@ import java.util.zip.ZipFile;
 final class GatewayApiCrds {
 
     static final String MODULE = "sigs.k8s.io/gateway-api";
-    /** The version traefik v3.7.13's go.mod requires, so the controller and the CRDs agree on every field. */
-    static final String VERSION = "v1.6.1";
-    /** go.sum's line for sigs.k8s.io/gateway-api v1.6.1 (the zip, not its go.mod). */
-    static final String H1 = "h1:mock6phZbI6rvZerwrVNk7hVNymQgHo+6sJ81Ia7ftY=";
+    /** The version traefik v3.6.12's go.mod requires, so the controller and the CRDs agree on every field. */
+    static final String VERSION = "v1.4.0";
+    /** go.sum's line for sigs.k8s.io/gateway-api v1.4.0 (the zip, not its go.mod). */
+    static final String H1 = "h1:ZwlNM6zOHq0h3WUX2gfByPs2yAEsy/EenYJB78jpQfQ=";
     static final String CHANNEL = "standard";
     private static final String CHANNEL_DIR = "config/crd/" + CHANNEL + "/";
 

@@ -1,28 +1,22 @@
 package dev.kubelessons.cluster;
 
-import dev.kubelessons.check.ProbeOptions;
 import dev.kubelessons.cli.PrerequisiteException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The learner's default: a kind cluster named {@code kubelessons} in Docker, created from the
  * committed cluster/kind-config.yaml. Its node image is, in order: $KUBELESSONS_KIND_IMAGE;
  * kind's own default node image when Docker has it or can pull it; otherwise the image that
  * scripts/build-kind-node.sh builds from Debian packages and the Go module proxy (machines
- * without a container registry). After creating or finding the cluster it loads the images the
- * course runs (lessons' front matter {@code images:}, the probe image, the add-ons' images) that
- * Docker has with {@code kind load docker-image}, then installs the add-ons (cluster/addons/).
+ * without a container registry). After creating or finding the cluster it puts the images the
+ * course runs on the nodes (KindImages), then installs the add-ons (cluster/addons/).
  */
 public final class KindProvider implements ClusterProvider {
 
@@ -60,11 +54,7 @@ public final class KindProvider implements ClusterProvider {
         if (kind().isPresent() && clusterExists()) {
             out.println("kind cluster '" + CLUSTER + "' is already running; loading images and re-applying the add-ons");
             Path root = repositoryRoot();
-            Addons addons = Addons.forCourse(root, dirs);
-            loadImages(root, addons, out);
-            addons.install(access(), ADDONS_DEADLINE, out);
-            out.println(access().describe());
-            out.flush();
+            prepare(root, out);
             return;
         }
         Path root = repositoryRoot();
@@ -85,14 +75,16 @@ public final class KindProvider implements ClusterProvider {
                     out.flush();
                 }, true).run();
         if (!result.ok()) {
-            throw new PrerequisiteException("kind could not create cluster '" + CLUSTER + "' (exit " + result.exitCode() + ")"
-                    + System.lineSeparator() + "  last output:" + System.lineSeparator() + "    "
-                    + String.join(System.lineSeparator() + "    ", result.tail()),
-                    "fix the cause above, run 'kind delete cluster --name " + CLUSTER + "', then 'cluster up --provider kind' again");
+            throw KindCreateFailure.of(CLUSTER, result.exitCode(), result.tail());
         }
         out.printf("kind cluster '%s' created in %d s%n", CLUSTER, (System.nanoTime() - started) / 1_000_000_000L);
+        prepare(root, out);
+    }
+
+    /** What every 'up' ends with, on a new or a running cluster: the course's images on the nodes, then the add-ons. */
+    private void prepare(Path root, PrintWriter out) {
         Addons addons = Addons.forCourse(root, dirs);
-        loadImages(root, addons, out);
+        new KindImages(kind().orElseThrow(() -> missing("kind")), CLUSTER).provide(KindImages.wanted(root, addons), out);
         addons.install(access(), ADDONS_DEADLINE, out);
         out.println(access().describe());
         out.flush();
@@ -185,69 +177,6 @@ public final class KindProvider implements ClusterProvider {
         out.println("pulling " + image + " ...");
         out.flush();
         return new ExternalCommand(List.of("docker", "pull", image), Map.of()).run().ok();
-    }
-
-    /**
-     * Loads every image the course runs that Docker has, so nodes need not pull it (and cannot, offline); names the ones
-     * Docker lacks, which the nodes then pull themselves.
-     */
-    private void loadImages(Path root, Addons addons, PrintWriter out) {
-        Set<String> wanted = new LinkedHashSet<>(lessonImages(root.resolve("lessons")));
-        wanted.add(ProbeOptions.DEFAULT_IMAGE);
-        wanted.addAll(addons.images());
-        List<String> present = new ArrayList<>();
-        List<String> absent = new ArrayList<>();
-        for (String image : wanted) {
-            (new ExternalCommand(List.of("docker", "image", "inspect", image), Map.of()).run().ok() ? present : absent).add(image);
-        }
-        if (!absent.isEmpty()) {
-            out.println("not in Docker, so not preloaded (the nodes will try to pull them): " + String.join(" ", absent)
-                    + " (bash " + NODE_SCRIPT + " builds them)");
-        }
-        if (present.isEmpty()) {
-            return;
-        }
-        out.println("loading images into the nodes: " + String.join(" ", present));
-        out.flush();
-        List<String> argv = new ArrayList<>(List.of(kind().orElseThrow(() -> missing("kind")), "load", "docker-image", "--name", CLUSTER));
-        argv.addAll(present);
-        ExternalCommand.Result result = new ExternalCommand(argv, Map.of()).run();
-        if (!result.ok()) {
-            throw new PrerequisiteException("kind could not load the course's images: " + String.join(" | ", result.tail()),
-                    "run '" + String.join(" ", argv) + "' yourself to see why");
-        }
-    }
-
-    /** The {@code images:} lists of the lessons' front matter (a plain reading: the engine's parser validates them elsewhere). */
-    static List<String> lessonImages(Path lessons) {
-        Set<String> images = new LinkedHashSet<>();
-        if (!Files.isDirectory(lessons)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(lessons)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d+-.*\\.md")).sorted().toList()) {
-                List<String> lines = Files.readAllLines(file);
-                if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
-                    continue;
-                }
-                boolean inImages = false;
-                for (String line : lines.subList(1, lines.size())) {
-                    if (line.strip().equals("---")) {
-                        break;
-                    }
-                    if (line.startsWith("images:")) {
-                        inImages = true;
-                    } else if (inImages && line.strip().startsWith("- ")) {
-                        images.add(line.strip().substring(2).strip().replaceAll("^[\"']|[\"']$", ""));
-                    } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
-                        inImages = false;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return List.copyOf(images);
-        }
-        return List.copyOf(images);
     }
 
     /** kind from PATH, else the one scripts/build-kind-node.sh built into the user's cache. */

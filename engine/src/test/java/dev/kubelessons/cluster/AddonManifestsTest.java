@@ -22,9 +22,9 @@ class AddonManifestsTest {
     void traefikIsTheCoursesAddOnWithItsVersionAndUpstreamImage() {
         List<Addon> addons = AddonManifests.read(FOLDER);
 
-        assertEquals(List.of("traefik v3.7.13"), addons.stream().map(Addon::title).toList());
+        assertEquals(List.of("traefik v3.6.12"), addons.stream().map(Addon::title).toList());
         Addon traefik = addons.get(0);
-        assertEquals(List.of("traefik:v3.7.13"), traefik.images());
+        assertEquals(List.of("traefik:v3.6.12"), traefik.images());
         assertEquals(List.of("Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment", "Service", "IngressClass", "GatewayClass"),
                 traefik.objects().stream().map(HasMetadata::getKind).toList());
         Deployment deployment = traefik.deployments().get(0);

@@ -52,8 +52,8 @@ class AddonsOnKwokTest {
 
         assertEquals(before, uids(client, addons), "the same objects, none deleted and re-created");
         assertEquals(generation, traefik(client).getMetadata().getGeneration(), "an identical apply does not change the Deployment's spec");
-        assertTrue(again.toString().matches("(?s)Gateway API v1\\.6\\.1 CRDs \\(standard channel\\): applied in [0-9.]+ s\\R"
-                + "add-on traefik v3\\.7\\.13: ready in [0-9.]+ s\\R"), again.toString());
+        assertTrue(again.toString().matches("(?s)Gateway API v1\\.4\\.0 CRDs \\(standard channel\\): applied in [0-9.]+ s\\R"
+                + "add-on traefik v3\\.6\\.12: ready in [0-9.]+ s\\R"), again.toString());
         assertTrue(traefik(client).getMetadata().getManagedFields().stream()
                 .anyMatch(f -> "kubelessons".equals(f.getManager()) && "Apply".equals(f.getOperation())), "applied server-side as kubelessons");
     }
@@ -62,13 +62,13 @@ class AddonsOnKwokTest {
     void statusListsTheGatewayApiAndEachAddOnWithItsVersionAndState(ClusterAccess access) {
         Addons addons = courseAddons();
 
-        assertEquals(List.of("Gateway API v1.6.1 CRDs (standard channel): installed", "add-on traefik v3.7.13: ready (1/1)"), addons.describe(access));
+        assertEquals(List.of("Gateway API v1.4.0 CRDs (standard channel): installed", "add-on traefik v3.6.12: ready (1/1)"), addons.describe(access));
 
         // The same lines through the provider, when this run's cluster is a kwok cluster it started.
         KwokProvider provider = new KwokProvider(UserDirs.fromEnvironment(), SharedTestCluster.TEST_PREFIX + ProcessHandle.current().pid());
         if (System.getenv(SharedTestCluster.ENV_KUBECONFIG) == null) {
             List<String> details = provider.status().details();
-            assertTrue(details.contains("add-on traefik v3.7.13: ready (1/1)"), details.toString());
+            assertTrue(details.contains("add-on traefik v3.6.12: ready (1/1)"), details.toString());
         }
     }
 

@@ -46,11 +46,11 @@ class GatewayApiCrdsTest {
             List<Path> files = crds.files(new PrintWriter(log, true));
 
             List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
-            assertEquals(11, names.size(), names.toString());
+            assertEquals(6, names.size(), names.toString());
             assertTrue(names.contains("gateway.networking.k8s.io_httproutes.yaml"), names.toString());
             assertTrue(names.contains("gateway.networking.k8s.io_gatewayclasses.yaml"), names.toString());
             assertTrue(Files.readString(files.get(0)).contains("gateway.networking.k8s.io/channel: standard"));
-            assertTrue(log.toString().contains("checksum " + GatewayApiCrds.H1 + " verified; 11 files cached"), log.toString());
+            assertTrue(log.toString().contains("checksum " + GatewayApiCrds.H1 + " verified; 6 files cached"), log.toString());
             assertEquals(1, local.requests().get());
 
             assertEquals(files, crds.files(new PrintWriter(new StringWriter())));
@@ -70,8 +70,8 @@ class GatewayApiCrdsTest {
             PrerequisiteException e = assertThrows(PrerequisiteException.class, () -> crds.files(new PrintWriter(new StringWriter())));
 
             assertEquals(ExitCodes.PREREQUISITE, e.exitCode());
-            assertTrue(e.getMessage().startsWith("sigs.k8s.io/gateway-api@v1.6.1 from " + local.proxy().base()
-                    + "/sigs.k8s.io/gateway-api/@v/v1.6.1.zip does not match its pinned Go checksum (expected " + GatewayApiCrds.H1
+            assertTrue(e.getMessage().startsWith("sigs.k8s.io/gateway-api@v1.4.0 from " + local.proxy().base()
+                    + "/sigs.k8s.io/gateway-api/@v/v1.4.0.zip does not match its pinned Go checksum (expected " + GatewayApiCrds.H1
                     + ", got h1:"), e.getMessage());
             assertTrue(e.nextStep().contains("GOPROXY"), e.nextStep());
             assertFalse(Files.exists(dir.resolve("crds")), "nothing cached");
@@ -93,7 +93,7 @@ class GatewayApiCrdsTest {
         PrerequisiteException e = assertThrows(PrerequisiteException.class, () -> crds.files(new PrintWriter(new StringWriter())));
 
         assertEquals(ExitCodes.PREREQUISITE, e.exitCode());
-        assertTrue(e.getMessage().startsWith("cannot download sigs.k8s.io/gateway-api@v1.6.1 from the Go module proxy http://127.0.0.1:"
+        assertTrue(e.getMessage().startsWith("cannot download sigs.k8s.io/gateway-api@v1.4.0 from the Go module proxy http://127.0.0.1:"
                 + closedPort + ": connection refused"), e.getMessage());
         assertTrue(e.nextStep().contains("internet connection") && e.nextStep().contains("GOPROXY"), e.nextStep());
         assertFalse(Files.exists(dir.resolve("crds")));
@@ -106,7 +106,7 @@ class GatewayApiCrdsTest {
             PrerequisiteException e = assertThrows(PrerequisiteException.class,
                     () -> new GatewayApiCrds(dir.resolve("crds"), proxy, GatewayApiCrds.H1).files(new PrintWriter(new StringWriter())));
             assertTrue(e.getMessage().contains("answered HTTP 404"), e.getMessage());
-            assertTrue(e.nextStep().startsWith("set GOPROXY to a proxy that serves sigs.k8s.io/gateway-api@v1.6.1"), e.nextStep());
+            assertTrue(e.nextStep().startsWith("set GOPROXY to a proxy that serves sigs.k8s.io/gateway-api@v1.4.0"), e.nextStep());
         }
     }
 
@@ -123,6 +123,6 @@ class GatewayApiCrdsTest {
     void upperCaseInModulePathsIsEscapedAsGoDoes() {
         assertEquals("github.com/!burnt!sushi/toml", GoModuleProxy.escape("github.com/BurntSushi/toml"));
         URI uri = new GoModuleProxy(GoModuleProxy.DEFAULT, Optional.empty()).zipUri(GatewayApiCrds.MODULE, GatewayApiCrds.VERSION);
-        assertEquals("https://proxy.golang.org/sigs.k8s.io/gateway-api/@v/v1.6.1.zip", uri.toString());
+        assertEquals("https://proxy.golang.org/sigs.k8s.io/gateway-api/@v/v1.4.0.zip", uri.toString());
     }
 }

@@ -19,13 +19,13 @@ import java.util.zip.ZipOutputStream;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The real sigs.k8s.io/gateway-api v1.6.1 module zip for tests (upstream content, so fetched, never committed): from Go's
+ * The real sigs.k8s.io/gateway-api v1.4.0 module zip for tests (upstream content, so fetched, never committed): from Go's
  * module cache when a Go build put it there, else from the Go module proxy once, kept under target/.
  */
 final class GatewayApiZip {
 
     /** sha256 of the zip proxy.golang.org serves, so the tests provably run on the real file. */
-    static final String SHA256 = "cbedb5752da4817b0aa55ddf03b19903b3016083f4583b926b4d26e537d82591";
+    static final String SHA256 = "209e17fd8aa93b9444cf358240060e7435668ed7ca80793be160c59a74c4d5bc";
 
     private GatewayApiZip() {
     }

@@ -3,13 +3,15 @@ package dev.kubelessons.cli;
 import dev.kubelessons.cluster.ClusterProvider;
 import dev.kubelessons.cluster.ClusterSelector;
 import dev.kubelessons.cluster.ClusterStatus;
+import dev.kubelessons.failure.ExitCodes;
+import dev.kubelessons.failure.UserInputException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbang lesson cluster up|down|status [--provider kind|kwok]}: starts, removes or describes the lessons' cluster. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,

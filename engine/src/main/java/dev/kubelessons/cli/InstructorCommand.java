@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

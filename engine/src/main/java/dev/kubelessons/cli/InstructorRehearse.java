@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.instructor.AttendeeRehearsal;
 import dev.kubelessons.instructor.Rehearsal;
 import dev.kubelessons.lesson.Lesson;

@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.instructor.AttendeeActions;
 import dev.kubelessons.instructor.AttendeeName;
 import dev.kubelessons.instructor.WorkshopNames;

@@ -2,6 +2,8 @@ package dev.kubelessons.cli;
 
 import dev.kubelessons.check.CheckContext;
 import dev.kubelessons.check.DockerNodeShell;
+import dev.kubelessons.failure.ExitCodes;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.instructor.AttendeeName;
 import dev.kubelessons.instructor.BoardService;
 import dev.kubelessons.instructor.BoardTls;

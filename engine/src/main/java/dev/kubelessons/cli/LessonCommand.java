@@ -1,6 +1,7 @@
 package dev.kubelessons.cli;
 
 import dev.kubelessons.check.Verdict;
+import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.instructor.ProgressReporter;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.report.LessonResult;
@@ -16,10 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbang lesson}: with a lesson id, runs that lesson (interactive, --check or --solve); otherwise a subcommand. */
 @Command(name = "lesson", mixinStandardHelpOptions = true, version = "kubelessons 0.1.0",

@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lint.Linter;
 import dev.kubelessons.markdown.CourseLoader;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code jbang lesson lint}: every problem in every lesson, as file:line:col with the fix; exit 2 if any. */
 @Command(name = "lint", mixinStandardHelpOptions = true, description = "Check every lesson for mistakes; prints file:line:col: message and the fix.")

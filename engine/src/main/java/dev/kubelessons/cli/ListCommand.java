@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.lesson.Course;
 import dev.kubelessons.lesson.LearningPath;
 import dev.kubelessons.lesson.Lesson;
@@ -10,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code jbang lesson list}: the lessons on both paths, with their files and the learner's progress marks. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the lessons by learning path, with your progress.")

@@ -1,5 +1,7 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.ExitCodes;
+import dev.kubelessons.failure.KubelessonsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.UserInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

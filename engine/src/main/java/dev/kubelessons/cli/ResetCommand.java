@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.runner.ClusterSession;
 import dev.kubelessons.runner.ProgressStore;
@@ -7,9 +8,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbang lesson reset <id>}: recreate the lesson's namespace with its setup, and forget its progress. */
 @Command(name = "reset", mixinStandardHelpOptions = true, description = "Start a lesson over: recreate its namespace and setup.")

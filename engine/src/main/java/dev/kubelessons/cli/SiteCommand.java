@@ -1,5 +1,8 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.ExitCodes;
+import dev.kubelessons.failure.KubelessonsException;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.site.SiteBuild;
 import dev.kubelessons.site.SiteBuildException;
@@ -13,9 +16,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbang lesson site}: renders the course to a static site, optionally serving it with live reload. */
 @Command(name = "site", mixinStandardHelpOptions = true,

@@ -1,11 +1,13 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.failure.ExitCodes;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.report.ReportFormat;
+import dev.kubelessons.runner.AtomicFile;
 import dev.kubelessons.runner.ClusterSession;
 import dev.kubelessons.runner.LessonVerifier;
-import dev.kubelessons.runner.AtomicFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jbang lesson verify}: each lesson's checks must FAIL unsolved and PASS solved, N times over. */
 @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -1,6 +1,6 @@
 package dev.kubelessons.cluster;
 
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import java.util.function.Consumer;
 
 /** Maps a --cluster or --provider value (kind, kwok, context:NAME, or nothing) to its provider. */

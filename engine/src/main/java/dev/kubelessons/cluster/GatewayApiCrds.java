@@ -1,6 +1,6 @@
 package dev.kubelessons.cluster;
 
-import dev.kubelessons.cli.PrerequisiteException;
+import dev.kubelessons.failure.PrerequisiteException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.kubelessons.cluster;
 
 import dev.kubelessons.check.ProbeOptions;
-import dev.kubelessons.cli.PrerequisiteException;
+import dev.kubelessons.failure.PrerequisiteException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.kubelessons.cluster;
 
-import dev.kubelessons.cli.PrerequisiteException;
+import dev.kubelessons.failure.PrerequisiteException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

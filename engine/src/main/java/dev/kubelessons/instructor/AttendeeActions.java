@@ -1,6 +1,6 @@
 package dev.kubelessons.instructor;
 
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.runner.Kubectl;

@@ -1,6 +1,6 @@
 package dev.kubelessons.instructor;
 
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.kubelessons.instructor;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.kubelessons.cli.KubelessonsException;
+import dev.kubelessons.failure.KubelessonsException;
 import dev.kubelessons.lesson.Lesson;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.kubelessons.instructor;
 
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

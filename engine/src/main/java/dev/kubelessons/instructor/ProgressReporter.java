@@ -1,7 +1,7 @@
 package dev.kubelessons.instructor;
 
 import dev.kubelessons.check.Verdict;
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.report.JsonReport;
 import dev.kubelessons.report.LessonResult;
 import java.io.IOException;

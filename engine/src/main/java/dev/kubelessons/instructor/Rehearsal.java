@@ -1,7 +1,7 @@
 package dev.kubelessons.instructor;
 
 import dev.kubelessons.check.Status;
-import dev.kubelessons.cli.KubelessonsException;
+import dev.kubelessons.failure.KubelessonsException;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.runner.ClusterSession;

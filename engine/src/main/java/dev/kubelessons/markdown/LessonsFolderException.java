@@ -1,6 +1,6 @@
 package dev.kubelessons.markdown;
 
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import java.nio.file.Path;
 
 /** The lessons folder given (or found) does not exist. */

@@ -1,6 +1,6 @@
 package dev.kubelessons.report;
 
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.kubelessons.runner;
 
-import dev.kubelessons.cli.KubelessonsException;
-import dev.kubelessons.cli.PrerequisiteException;
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.KubelessonsException;
+import dev.kubelessons.failure.PrerequisiteException;
+import dev.kubelessons.failure.UserInputException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** Turns an API failure into the contract's error: forbidden or unreachable (exit 3), rejected input (exit 2). */

@@ -1,7 +1,7 @@
 package dev.kubelessons.runner;
 
-import dev.kubelessons.cli.PrerequisiteException;
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.PrerequisiteException;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.cluster.ExternalCommand;
 import dev.kubelessons.cluster.KwokBinaries;

@@ -1,6 +1,6 @@
 package dev.kubelessons.runner;
 
-import dev.kubelessons.cli.PrerequisiteException;
+import dev.kubelessons.failure.PrerequisiteException;
 import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.Lesson;
 import io.fabric8.kubernetes.api.model.Namespace;

@@ -1,6 +1,6 @@
 package dev.kubelessons.runner;
 
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Block;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;

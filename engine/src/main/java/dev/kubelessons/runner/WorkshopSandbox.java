@@ -1,6 +1,6 @@
 package dev.kubelessons.runner;
 
-import dev.kubelessons.cli.PrerequisiteException;
+import dev.kubelessons.failure.PrerequisiteException;
 import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.Lesson;

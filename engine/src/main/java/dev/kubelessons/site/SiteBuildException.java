@@ -1,6 +1,6 @@
 package dev.kubelessons.site;
 
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Problem;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubelessons.cli.ExitCodes;
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.ExitCodes;
+import dev.kubelessons.failure.UserInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubelessons.cli.ExitCodes;
-import dev.kubelessons.cli.PrerequisiteException;
+import dev.kubelessons.failure.ExitCodes;
+import dev.kubelessons.failure.PrerequisiteException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package dev.kubelessons.cluster;
 
-import dev.kubelessons.cli.KubelessonsException;
+import dev.kubelessons.failure.KubelessonsException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.IOException;

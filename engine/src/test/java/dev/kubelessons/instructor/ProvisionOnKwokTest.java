@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kubelessons.check.CheckContext;
 import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
-import dev.kubelessons.cli.UserInputException;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.cluster.KwokCluster;
 import dev.kubelessons.lesson.Lesson;

@@ -9,7 +9,7 @@ import dev.kubelessons.Fixtures;
 import dev.kubelessons.check.CheckWatcher;
 import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
-import dev.kubelessons.cli.PrerequisiteException;
+import dev.kubelessons.failure.PrerequisiteException;
 import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.cluster.KwokCluster;
 import dev.kubelessons.lesson.BlockRole;

@@ -1,4 +1,4 @@
-package dev.kubelessons.cli;
+package dev.kubelessons.failure;
 
 /** The cluster is unreachable or a tool the command needs is missing (exit 3). */
 public class PrerequisiteException extends KubelessonsException {

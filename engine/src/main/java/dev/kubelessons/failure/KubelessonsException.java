@@ -1,4 +1,4 @@
-package dev.kubelessons.cli;
+package dev.kubelessons.failure;
 
 /**
  * A tool failure (not a learner's failure, which is a verdict). Carries the contract's exit

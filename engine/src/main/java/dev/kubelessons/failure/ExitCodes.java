@@ -1,4 +1,4 @@
-package dev.kubelessons.cli;
+package dev.kubelessons.failure;
 
 /** The exit codes of the command-line contract (DESIGN.md), the same for every command. */
 public final class ExitCodes {

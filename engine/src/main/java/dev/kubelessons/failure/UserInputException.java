@@ -1,4 +1,4 @@
-package dev.kubelessons.cli;
+package dev.kubelessons.failure;
 
 /** Bad input from the user: a lesson, a flag or a file (exit 2). */
 public class UserInputException extends KubelessonsException {

@@ -24,8 +24,9 @@
 # rebuilt while its binaries are in the cache.
 #
 # Speed (2 cores): the Debian root filesystems are assembled while Go compiles, the Go builds
-# run in two lanes, and every step says "step n/m", the time so far and its usual cold time,
-# with a line every 60 s while a long step runs, so a long wait never looks hung.
+# run in two lanes, and every step says "step n/m", the time so far and its usual cold time
+# (measured on a fresh 2-core machine under load, bench/RESULTS.md), with a line every 60 s
+# while a long step runs, so a long wait never looks hung.
 #
 # Cached and resumable: every step leaves a stamp under
 # ${XDG_CACHE_HOME:-~/.cache}/kubelessons/kind/<key>/stamps and is skipped when its stamp
@@ -174,7 +175,7 @@ ensure_docker() {
 }
 
 # --- progress -----------------------------------------------------------------------------
-# A cold build takes many minutes: every step says where it is ("step 4/14"), the time since
+# A cold build takes many minutes: every step says where it is ("step 4/11"), the time since
 # the start, and how long that step usually takes cold on 2 cores (measured, bench/RESULTS.md),
 # and a step that runs longer than a minute says so every minute.
 STEPS_TOTAL=11
@@ -296,27 +297,28 @@ build_pause() { # a pause process of our own (cluster/images/pause/pause.go): sl
   (cd "$root/cluster/images/pause" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/pause" pause.go) || die "go build of pause failed"
 }
 
-# Two lanes: Kubernetes (mostly cached packages, long links) beside the rest. On 2 cores that
-# keeps both busy while one links.
+# Two lanes of about equal length on 2 cores (cold, measured): Traefik alone (about 12 min
+# under load) beside everything else (Kubernetes' commands on the kwok build's cached packages,
+# kind, crictl, CoreDNS, our own: about 11 min). The build takes as long as the longer lane.
 build_our_own() { build_pause; build_own kl-netd; }
-lane_kubernetes() {
-  run_step 2 "kubelet, kubeadm, kube-proxy (reusing the kwok build's packages)" "3 min" build_kubernetes \
-    && run_step 3 "etcd" "0 s (reused from the kwok build)" build_etcd
+lane_traefik() {
+  run_step 7 "traefik $TRAEFIK_VERSION (beside the other Go builds)" "12 min" build_traefik
 }
 lane_others() {
-  run_step 4 "kind $KIND_VERSION" "1 min" go_install kind "sigs.k8s.io/kind@${KIND_VERSION}" \
-    && run_step 5 "crictl $CRICTL_VERSION" "2 min" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION}" \
-    && run_step 6 "coredns $COREDNS_VERSION" "2 min" build_coredns \
-    && run_step 7 "traefik $TRAEFIK_VERSION" "5 min" build_traefik \
-    && run_step 8 "pause and kl-netd (our own)" "20 s" build_our_own
+  run_step 2 "kubelet, kubeadm, kube-proxy (reusing the kwok build's packages)" "4 min" build_kubernetes \
+    && run_step 3 "etcd" "0 s (reused from the kwok build)" build_etcd \
+    && run_step 4 "kind $KIND_VERSION" "30 s" go_install kind "sigs.k8s.io/kind@${KIND_VERSION}" \
+    && run_step 5 "crictl $CRICTL_VERSION" "3 min" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION}" \
+    && run_step 6 "coredns $COREDNS_VERSION" "3.5 min" build_coredns \
+    && run_step 8 "pause and kl-netd (our own)" "10 s" build_our_own
 }
-build_go() { # both lanes, or one: KUBELESSONS_KIND_STEPS=go-kubernetes / go-others
+build_go() { # both lanes, or one: KUBELESSONS_KIND_STEPS=go-traefik / go-others
   command -v go >/dev/null 2>&1 || die "Go is not installed (Debian: apt-get install golang-go; 1.24 or newer)"
   command -v jq >/dev/null 2>&1 || die "jq is needed (Debian: apt-get install -y jq)"
-  local k=
-  if has go || has go-kubernetes; then lane_kubernetes & k=$!; fi
-  if has go || has go-others; then lane_others || { [ -z "$k" ] || wait "$k"; die "a Go build failed (see above)"; }; fi
-  [ -z "$k" ] || wait "$k" || die "a Kubernetes build failed (see above)"
+  local t=
+  if has go || has go-traefik; then lane_traefik & t=$!; fi
+  if has go || has go-others; then lane_others || { [ -z "$t" ] || wait "$t"; die "a Go build failed (see above)"; }; fi
+  [ -z "$t" ] || wait "$t" || die "the Traefik build failed (see above)"
 }
 
 # --- Debian root filesystems ------------------------------------------------------------------
@@ -527,12 +529,12 @@ if has rootfs || has images || has node; then ensure_docker; fi
 build_rootfs() { mmdebstrap_import node-rootfs "$ROOTFS_TAG" "$NODE_PKGS"; mmdebstrap_import tools-rootfs "$TOOLS_TAG" "$TOOLS_PKGS"; }
 # The root filesystems are mostly downloads and unpacking: they go on while Go compiles.
 rootfs_pid=
-if has rootfs; then run_step 1 "Debian root filesystems (beside the Go builds)" "4 min" build_rootfs & rootfs_pid=$!; fi
-if has go || has go-kubernetes || has go-others; then build_go; fi
+if has rootfs; then run_step 1 "Debian root filesystems (beside the Go builds)" "6 min" build_rootfs & rootfs_pid=$!; fi
+if has go || has go-traefik || has go-others; then build_go; fi
 if [ -n "$rootfs_pid" ]; then wait "$rootfs_pid" || die "assembling the Debian root filesystems failed (see above)"; fi
-has images && run_step 9 "control-plane images and stand-ins" "1 min" build_images
+has images && run_step 9 "control-plane images and stand-ins" "20 s" build_images
 has node && run_step 10 "ClusterNetworkPolicy CRD" "5 s" fetch_netpol_crd
-has node && run_step 11 "node image (preloading $(wc -l < "$out/preload.list" 2>/dev/null || echo 8) images)" "1 min" build_node
+has node && run_step 11 "node image (preloading $(wc -l < "$out/preload.list" 2>/dev/null || echo 8) images)" "30 s" build_node
 stand_in_names=""; for s in "${STAND_INS[@]:0:4}"; do stand_in_names+="${s%%|*} "; done
 log "done in $(elapsed): node image $NODE_TAG; kind CLI $bin/kind; stand-ins ${stand_in_names}(scripts/build-kind-node.sh --stand-ins says how they differ)"
 echo "$NODE_TAG"

@@ -56,6 +56,8 @@ final class AttendeeResources {
                 rule("apps", WRITE, "deployments", "deployments/scale", "replicasets", "statefulsets", "daemonsets"),
                 rule("discovery.k8s.io", WRITE, "endpointslices"),
                 rule("networking.k8s.io", WRITE, "networkpolicies", "ingresses"),
+                // Lesson 06 publishes the shop through the Gateway API too (found by the attendee rehearsal on kind).
+                rule("gateway.networking.k8s.io", WRITE, "gateways", "httproutes"),
                 rule("batch", WRITE, "jobs", "cronjobs"),
                 rule("events.k8s.io", READ, "events"),
                 rule("rbac.authorization.k8s.io", READ, "roles", "rolebindings"));

@@ -87,19 +87,28 @@ public final class ClusterCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code cluster status}: exit 0 when the cluster answers, 3 when it does not. */
+    /** {@code cluster status}: exit 0 when the cluster answers with every component up, 3 when not (naming what is down). */
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "What runs (on kind and kwok also each add-on's version and state), then 'kubeconfig: PATH' and "
-                    + "'context: NAME' for kubectl. Exit 0 if the API answers, else 3.")
+                    + "'context: NAME' for kubectl. Exit 0 if the API answers and (on kwok) every control-plane component runs, "
+                    + "else 3 with the component and the fix.")
     static final class Status extends Verb {
         @Override
         public Integer call() {
             ClusterStatus status = provider().status();
             PrintWriter out = out();
-            out.println("provider: " + status.provider() + (status.running() ? " (running)" : " (not running)"));
+            out.println("provider: " + status.provider()
+                    + (status.running() ? " (running)" : status.fault().isPresent() ? " (needs repair)" : " (not running)"));
             status.details().forEach(line -> out.println("  " + line));
             status.access().ifPresent(access -> out.println(access.describe()));
             out.flush();
+            // Said as every error is (what, then the next step), on stderr, so scripts reading stdout are not confused.
+            status.fault().ifPresent(fault -> {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("error: " + fault.what());
+                err.println("  next: " + fault.next());
+                err.flush();
+            });
             return status.running() ? ExitCodes.OK : ExitCodes.PREREQUISITE;
         }
     }

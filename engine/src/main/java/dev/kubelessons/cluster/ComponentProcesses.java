@@ -5,41 +5,68 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** The control-plane processes of one kwok cluster, read from the pid files kwokctl writes under the cluster folder. */
+/**
+ * The control-plane processes of one kwok cluster: the components its kwok.yaml names, each with the process the pid
+ * file kwokctl wrote for it (clusters/NAME/pids/COMPONENT.pid) points at, if that process still runs.
+ */
 record ComponentProcesses(Path clusterDir, List<Component> components) {
 
-    /** One component (etcd, kube-apiserver, ...) and its process, if that still runs. */
-    record Component(String name, long pid, Optional<ProcessHandle> process) {
+    /** One component (etcd, kube-apiserver, ...), the pid its pid file names (if any), and where it logs. */
+    record Component(String name, Optional<Long> pid, Path clusterDir) {
+
+        /**
+         * Runs, and is this cluster's component. kwokctl itself only asks whether the pid answers signal 0, which a
+         * zombie does, and so does an unrelated process that got the pid of a component that died (after a reboot,
+         * say): we also require the process to run a binary from this cluster's bin/ folder, as kwokctl starts them.
+         */
         boolean alive() {
-            return process.isPresent() && process.get().isAlive() && !zombie(pid);
+            Optional<ProcessHandle> process = pid.flatMap(ProcessHandle::of);
+            return process.isPresent() && process.get().isAlive() && !zombie(pid.get())
+                    && argv0(pid.get()).startsWith(binPrefix(clusterDir));
+        }
+
+        Path pidFile() {
+            return clusterDir.resolve("pids").resolve(name + ".pid");
+        }
+
+        Path logFile() {
+            return clusterDir.resolve("logs").resolve(name + ".log");
         }
 
         String describe() {
-            return name + ": " + (alive() ? "running (pid " + pid + ")" : "not running");
+            if (alive()) {
+                return name + ": running (pid " + pid.get() + ")";
+            }
+            return name + ": not running (" + pid.map(p -> "pid " + p + " exited").orElse("no pid file") + "; log: " + logFile() + ")";
         }
     }
 
+    /** The components kwok.yaml names in kwokctl's start order, then any other pid file found (an older cluster's). */
     static ComponentProcesses read(Path clusterDir) {
-        List<Component> found = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>(SavedKwokConfig.componentNames(clusterDir));
         Path pids = clusterDir.resolve("pids");
         if (Files.isDirectory(pids)) {
             try (Stream<Path> files = Files.list(pids)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pid")).sorted().toList()) {
-                    String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
-                    parsePid(file).ifPresent(pid -> found.add(new Component(name, pid, ProcessHandle.of(pid))));
-                }
+                files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".pid")).sorted()
+                        .forEach(f -> names.add(f.substring(0, f.length() - ".pid".length())));
             } catch (IOException e) {
                 // An unreadable pids folder means we know of no processes; status then says "not running".
             }
         }
+        List<Component> found = new ArrayList<>();
+        for (String name : names) {
+            found.add(new Component(name, parsePid(pids.resolve(name + ".pid")), clusterDir));
+        }
         return new ComponentProcesses(clusterDir, List.copyOf(found));
     }
 
-    boolean anyAlive() {
-        return components.stream().anyMatch(Component::alive);
+    List<Component> dead() {
+        return components.stream().filter(c -> !c.alive()).toList();
     }
 
     /**
@@ -51,12 +78,13 @@ record ComponentProcesses(Path clusterDir, List<Component> components) {
     List<String> stopLeftovers() {
         List<String> stopped = new ArrayList<>();
         for (Component component : components) {
-            if (component.alive() && ownedByCluster(component.process().get())) {
-                stop(component.process().get());
-                stopped.add(component.name() + " (pid " + component.pid() + ")");
+            Optional<ProcessHandle> process = component.pid().flatMap(ProcessHandle::of);
+            if (component.alive() && process.isPresent() && ownedByCluster(process.get())) {
+                stop(process.get());
+                stopped.add(component.name() + " (pid " + component.pid().get() + ")");
             }
         }
-        String binPrefix = clusterDir.resolve("bin").toString() + java.io.File.separator;
+        String binPrefix = binPrefix(clusterDir);
         ProcessHandle.allProcesses()
                 .filter(p -> p.isAlive() && argv0(p.pid()).startsWith(binPrefix))
                 .forEach(p -> {
@@ -65,6 +93,10 @@ record ComponentProcesses(Path clusterDir, List<Component> components) {
                     stopped.add(name + " (pid " + p.pid() + ")");
                 });
         return stopped;
+    }
+
+    private static String binPrefix(Path clusterDir) {
+        return clusterDir.resolve("bin").toString() + java.io.File.separator;
     }
 
     /**

@@ -19,6 +19,8 @@ public final class KwokProvider implements ClusterProvider {
     public static final String DEFAULT_CLUSTER = "kubelessons";
     static final int NODES = 2;
     private static final Duration API_TIMEOUT = Duration.ofSeconds(60);
+    /** etcd and the kube-apiserver both starting on a busy 2-core machine, the API server replaying its watch caches. */
+    private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration NODES_TIMEOUT = Duration.ofSeconds(60);
     /** kwok marks simulated pods ready within a second or two; a minute means something is wrong. */
     private static final Duration ADDONS_TIMEOUT = Duration.ofSeconds(60);
@@ -56,46 +58,63 @@ public final class KwokProvider implements ClusterProvider {
     public void up(PrintWriter out) {
         try (StateLock lock = StateLock.acquire(out)) {
             long start = System.nanoTime();
-            if (exists() && ReadinessWait.apiReadyNow(accessUnchecked())) {
-                out.println("kwok cluster '" + cluster + "' is already running; re-applying the add-ons");
-                addons().install(accessUnchecked(), ADDONS_TIMEOUT, out);
-                out.println(accessUnchecked().describe());
-                out.flush();
-                return;
-            }
-            if (exists()) {
-                // A kwok cluster holds nothing worth keeping, and a clean start is quicker and surer than repairing one.
-                out.println("kwok cluster '" + cluster + "' exists but does not answer; removing it and starting afresh");
-                remove(out);
-            }
             Path bin = binaries.ensure(out);
             Kwokctl kwokctl = new Kwokctl(bin, workDir(), cluster);
-            out.println("creating kwok cluster '" + cluster + "' from " + bin);
-            Path config = KwokConfigFile.write(configFile(), bin);
-            // --kubeconfig "": keep the user's ~/.kube/config untouched; kwokctl writes its own in the cluster folder.
-            check(kwokctl.run(out, config, "create", "cluster", "--runtime", "binary", "--kubeconfig", "", "--timeout", "120s"),
-                    "kwokctl could not create the cluster");
-            if (!ReadinessWait.apiReady(accessUnchecked(), API_TIMEOUT)) {
-                throw new PrerequisiteException("the kube-apiserver of kwok cluster '" + cluster + "' was not ready within "
-                        + API_TIMEOUT.toSeconds() + " s" + deadComponents(), "read " + clusterDir().resolve("logs/kube-apiserver.log")
-                        + ", then run 'cluster down' and 'cluster up'");
+            boolean created = !exists();
+            if (created) {
+                create(kwokctl, bin, out);
+            } else {
+                resume(kwokctl, out);
             }
             out.printf("  API ready after %.1f s%n", (System.nanoTime() - start) / 1e9);
             out.flush();
+            ensureNodes(kwokctl, out);
+            ExtraApis.install(accessUnchecked(), bin, out);
+            addons().install(accessUnchecked(), ADDONS_TIMEOUT, out);
+            out.printf("kwok cluster '%s' %s in %.1f s: %d simulated nodes, no data plane (no kube-proxy, DNS or real pods)%n",
+                    cluster, created ? "ready" : "running", (System.nanoTime() - start) / 1e9, NODES);
+            out.println(accessUnchecked().describe());
+            out.flush();
+        }
+    }
+
+    private void create(Kwokctl kwokctl, Path bin, PrintWriter out) {
+        out.println("creating kwok cluster '" + cluster + "' from " + bin);
+        Path config = KwokConfigFile.write(configFile(), bin);
+        // --kubeconfig "": keep the user's ~/.kube/config untouched; kwokctl writes its own in the cluster folder.
+        check(kwokctl.run(out, config, "create", "cluster", "--runtime", "binary", "--kubeconfig", "", "--timeout", "120s"),
+                "kwokctl could not create the cluster");
+        if (!ReadinessWait.apiReady(accessUnchecked(), API_TIMEOUT)) {
+            throw new PrerequisiteException("the kube-apiserver of kwok cluster '" + cluster + "' was not ready within "
+                    + API_TIMEOUT.toSeconds() + " s" + deadComponents(), "read " + clusterDir().resolve("logs/kube-apiserver.log")
+                    + ", then run 'cluster up' again (it restarts what died on the data created so far)");
+        }
+    }
+
+    /**
+     * 'up' on a cluster that exists: the components that died are started again on the cluster's own etcd data,
+     * certificates and kubeconfig. Never a delete: the cluster holds the learner's lesson namespaces or a workshop's
+     * attendees, and a new one would also invalidate every kubeconfig handed out. Only 'down' deletes.
+     */
+    private void resume(Kwokctl kwokctl, PrintWriter out) {
+        if (ComponentProcesses.read(clusterDir()).dead().isEmpty() && ReadinessWait.apiReadyNow(accessUnchecked())) {
+            out.println("kwok cluster '" + cluster + "' is already running; re-applying the add-ons");
+            return;
+        }
+        new ComponentRestart(kwokctl, cluster, accessUnchecked()).run(out, RESTART_TIMEOUT);
+    }
+
+    /** Creates the simulated nodes a cluster lacks (a 'create' that stopped half-way), then waits until they are Ready. */
+    private void ensureNodes(Kwokctl kwokctl, PrintWriter out) {
+        if (ReadinessWait.nodeCount(accessUnchecked()) < NODES) {
             List<String> scale = new ArrayList<>(List.of("scale", "node", "--replicas", String.valueOf(NODES)));
             scale.addAll(List.of(KwokConfigFile.nodeParameters()));
             check(kwokctl.run(out, null, scale.toArray(String[]::new)), "kwokctl could not create the simulated nodes");
-            try {
-                ReadinessWait.nodesReady(accessUnchecked(), NODES, NODES_TIMEOUT);
-            } catch (PrerequisiteException e) {
-                throw new PrerequisiteException(e.getMessage() + deadComponents(), e.nextStep());
-            }
-            ExtraApis.install(accessUnchecked(), bin, out);
-            addons().install(accessUnchecked(), ADDONS_TIMEOUT, out);
-            out.printf("kwok cluster '%s' ready in %.1f s: %d simulated nodes, no data plane (no kube-proxy, DNS or real pods)%n",
-                    cluster, (System.nanoTime() - start) / 1e9, NODES);
-            out.println(accessUnchecked().describe());
-            out.flush();
+        }
+        try {
+            ReadinessWait.nodesReady(accessUnchecked(), NODES, NODES_TIMEOUT);
+        } catch (PrerequisiteException e) {
+            throw new PrerequisiteException(e.getMessage() + deadComponents(), e.nextStep());
         }
     }
 
@@ -139,14 +158,28 @@ public final class KwokProvider implements ClusterProvider {
             return ClusterStatus.stopped(name(), "no kwok cluster '" + cluster + "' (start one: jbang lesson cluster up --provider kwok)");
         }
         List<String> details = new ArrayList<>();
-        ComponentProcesses.read(clusterDir()).components().forEach(c -> details.add(c.describe()));
+        ComponentProcesses processes = ComponentProcesses.read(clusterDir());
+        processes.components().forEach(c -> details.add(c.describe()));
+        List<String> dead = processes.dead().stream().map(ComponentProcesses.Component::name).toList();
         boolean ready = ReadinessWait.apiReadyNow(accessUnchecked());
         details.add(0, "kwok cluster '" + cluster + "': " + (ready ? "API ready" : "API not answering") + ", files in " + clusterDir());
         if (ready) {
             details.add("nodes: " + ReadinessWait.describeNodes(accessUnchecked()));
             RepositoryRoot.find().ifPresent(root -> details.addAll(Addons.forCourse(root, dirs).describe(accessUnchecked())));
         }
-        return new ClusterStatus(name(), ready, details, Optional.of(accessUnchecked()));
+        // A dead component is a broken cluster even while the API answers: without the controller manager no
+        // Deployment rolls out, without the scheduler no pod is placed, and lessons' checks would wait for nothing.
+        Optional<ClusterStatus.Fault> fault = Optional.empty();
+        if (!dead.isEmpty()) {
+            fault = Optional.of(new ClusterStatus.Fault("kwok cluster '" + cluster + "': " + String.join(", ", dead)
+                    + (dead.size() == 1 ? " is" : " are") + " not running",
+                    "'jbang lesson cluster up --provider kwok' restarts " + (dead.size() == 1 ? "it" : "them")
+                            + " on the cluster's own data (its namespaces, certificates and kubeconfig are kept)"));
+        } else if (!ready) {
+            fault = Optional.of(new ClusterStatus.Fault("kwok cluster '" + cluster + "': the kube-apiserver runs but does not answer",
+                    "read " + clusterDir().resolve("logs/kube-apiserver.log") + "; if it has just started, wait a few seconds"));
+        }
+        return new ClusterStatus(name(), ready && dead.isEmpty(), details, Optional.of(accessUnchecked()), fault);
     }
 
     @Override
@@ -195,7 +228,8 @@ public final class KwokProvider implements ClusterProvider {
     private static void check(ExternalCommand.Result result, String what) {
         if (!result.ok()) {
             throw new PrerequisiteException(what + ": " + Kwokctl.reason(result),
-                    "read the kwokctl lines above, then run 'cluster down' and 'cluster up' to start from scratch");
+                    "read the kwokctl lines above, then run 'cluster up' again; 'cluster down' first only to start from scratch "
+                            + "(it deletes the cluster and its namespaces)");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.kubelessons.cluster;
 import dev.kubelessons.failure.PrerequisiteException;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -51,13 +52,23 @@ final class ReadinessWait {
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new PrerequisiteException("the kwok nodes did not become Ready within " + timeout.toSeconds() + " s",
-                    "look at the kwok-controller log under the cluster folder, then run 'cluster down' and 'cluster up'");
+                    "look at the kwok-controller log under the cluster folder, then run 'cluster up' again (it keeps the cluster's data)");
         } catch (ExecutionException e) {
             throw new PrerequisiteException("watching the kwok nodes failed: " + e.getCause().getMessage(),
-                    "run 'cluster down' and 'cluster up' again", e);
+                    "run 'cluster up' again (it keeps the cluster's data)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PrerequisiteException("interrupted while waiting for the kwok nodes", "run 'cluster up' again");
+        }
+    }
+
+    /** How many nodes the cluster has, Ready or not. */
+    static int nodeCount(ClusterAccess access) {
+        try (KubernetesClient client = access.client()) {
+            return client.nodes().list().getItems().size();
+        } catch (KubernetesClientException e) {
+            throw new PrerequisiteException("the API server stopped answering while listing nodes: " + e.getMessage(),
+                    "run 'cluster up' again (it keeps the cluster's data)", e);
         }
     }
 

@@ -64,11 +64,13 @@ public final class LessonCommand implements Callable<Integer> {
         ReportFormat reportFormat = ReportFormat.parse(format);
         ProgressReporter reporter = reportTo == null ? null : new ProgressReporter(reportTo, reportToken);
         Lesson lesson = new LessonLookup(global.layout()).lesson(lessonId);
+        // Before the cluster is touched: an unwritable state dir must not be found after --solve has applied the solution.
+        ProgressStore progress = ProgressStore.forUser().requireWritable();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ClusterSession session = ClusterSession.open(global.cluster(), err)) {
             if (!check && !solve) {
-                InteractiveLoop loop = new InteractiveLoop(session, lesson, ProgressStore.forUser(), Terminal.system(global.color()));
+                InteractiveLoop loop = new InteractiveLoop(session, lesson, progress, Terminal.system(global.color()));
                 if (reporter != null) {
                     loop.reportingTo(verdicts -> reporter.report(lesson.id(), lesson.title(), verdicts));
                 }
@@ -87,7 +89,7 @@ public final class LessonCommand implements Callable<Integer> {
                 verdicts = LessonChecks.now(lesson, session.checkContext(lesson));
             }
             LessonResult result = new LessonResult(lesson.id(), lesson.title(), verdicts, Duration.ofNanos(System.nanoTime() - start));
-            ProgressStore.forUser().record(lesson.id(), verdicts.stream().filter(v -> v.status().passed()).map(Verdict::id).toList(), result.passed());
+            progress.record(lesson.id(), verdicts.stream().filter(v -> v.status().passed()).map(Verdict::id).toList(), result.passed());
             out.print(reportFormat.render(List.of(result), global.color()));
             out.flush();
             String note = reporter == null ? null : reporter.report(lesson.id(), lesson.title(), verdicts);

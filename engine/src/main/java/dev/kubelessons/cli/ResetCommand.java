@@ -28,10 +28,12 @@ public final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lesson lesson = new LessonLookup(global.layout()).lesson(lessonId);
+        // Checked before the namespace is recreated, so a read-only state dir leaves the lesson as it was.
+        ProgressStore progress = ProgressStore.forUser().requireWritable();
         PrintWriter out = spec.commandLine().getOut();
         try (ClusterSession session = ClusterSession.open(global.cluster(), spec.commandLine().getErr())) {
             session.sandbox().reset(lesson);
-            ProgressStore.forUser().forget(lesson.id());
+            progress.forget(lesson.id());
             out.println("reset " + lesson.id() + ": namespace " + session.sandbox().namespace(lesson) + " recreated, setup applied");
             out.flush();
             return ExitCodes.OK;

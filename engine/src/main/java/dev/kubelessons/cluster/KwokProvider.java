@@ -56,6 +56,8 @@ public final class KwokProvider implements ClusterProvider {
     @Override
     @SuppressWarnings("try") // the lock is held for the block's duration, never read
     public void up(PrintWriter out) {
+        // The cluster's etcd data, certificates and pid files go here: a read-only state dir is exit 3 before any work.
+        WritableFolder.require(workDir(), "the kwok cluster's files", "KUBELESSONS_STATE");
         try (StateLock lock = StateLock.acquire(out)) {
             long start = System.nanoTime();
             Path bin = binaries.ensure(out);

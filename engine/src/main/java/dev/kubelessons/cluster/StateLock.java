@@ -1,8 +1,8 @@
 package dev.kubelessons.cluster;
 
+import dev.kubelessons.failure.PrerequisiteException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
@@ -41,7 +41,8 @@ final class StateLock implements AutoCloseable {
             return new StateLock(channel, lock);
         } catch (IOException e) {
             IN_PROCESS.unlock();
-            throw new UncheckedIOException("cannot lock " + file, e);
+            throw new PrerequisiteException("cannot lock " + file + ": " + e.getMessage(),
+                    "make " + file.getParent() + " writable, or give Java another temp folder (JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=DIR)", e);
         } catch (RuntimeException e) {
             IN_PROCESS.unlock();
             throw e;

@@ -1,7 +1,10 @@
 package dev.kubelessons.runner;
 
 import dev.kubelessons.cluster.UserDirs;
+import dev.kubelessons.cluster.WritableFolder;
+import dev.kubelessons.failure.PrerequisiteException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ProgressStore {
 
     public static final int SCHEMA_VERSION = 1;
+    /** Moves the state folder, progress.json with it (see {@link UserDirs}). */
+    private static final String STATE_VARIABLE = "KUBELESSONS_STATE";
 
     /** Progress in one lesson. */
     public record LessonProgress(TreeSet<String> passedChecks, Optional<String> finishedAt) {
@@ -45,6 +50,18 @@ public final class ProgressStore {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Exit 3, naming the path and the fix, unless progress can be written. Commands that record progress call it
+     * before they change the cluster: a --solve applied and then not recorded is the worst order of the two.
+     */
+    public ProgressStore requireWritable() {
+        WritableFolder.require(file.toAbsolutePath().getParent(), "the progress file", STATE_VARIABLE);
+        if (Files.exists(file) && !(Files.isRegularFile(file) && Files.isWritable(file))) {
+            throw cannotWrite(Files.isRegularFile(file) ? "it is read-only" : "it is not a regular file");
+        }
+        return this;
     }
 
     public synchronized Map<String, LessonProgress> all() {
@@ -122,6 +139,26 @@ public final class ProgressStore {
     }
 
     private void write(ObjectNode root) {
-        AtomicFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        try {
+            AtomicFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        } catch (UncheckedIOException e) {
+            // The folder turned read-only after requireWritable(), or a caller skipped it: still exit 3, never 4.
+            throw cannotWrite(e.getCause().getMessage());
+        }
+    }
+
+    private PrerequisiteException cannotWrite(String why) {
+        Path folder = file.toAbsolutePath().getParent();
+        String next;
+        if (Files.isRegularFile(file) && !Files.isWritable(file)) {
+            next = "make " + file + " writable (chmod u+w; 'lsattr' shows an immutable flag), or set " + STATE_VARIABLE
+                    + " to a folder you can write";
+        } else if (Files.exists(file) && !Files.isRegularFile(file)) {
+            next = "move " + file + " out of the way (kubelessons keeps its progress there), or set " + STATE_VARIABLE
+                    + " to another folder";
+        } else {
+            next = WritableFolder.fix(folder, STATE_VARIABLE);
+        }
+        return new PrerequisiteException("cannot write the progress file " + file + ": " + why, next);
     }
 }

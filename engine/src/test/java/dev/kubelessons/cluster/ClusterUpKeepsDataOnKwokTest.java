@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelessons.CliProcess;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -56,7 +57,7 @@ class ClusterUpKeepsDataOnKwokTest {
         removeOnExit = new Thread(ClusterUpKeepsDataOnKwokTest::remove, "keepdata-cluster-down");
         Runtime.getRuntime().addShutdownHook(removeOnExit);
         cli = new KwokCli(dirs);
-        KwokCli.Run up = cli.run(UP);
+        CliProcess.Run up = cli.run(UP);
         assertEquals(0, up.exit(), up.both());
         assertTrue(up.out().contains("creating kwok cluster"), up.both());
     }
@@ -82,14 +83,14 @@ class ClusterUpKeepsDataOnKwokTest {
         long oldPid = ComponentKill.kill(clusterDir(), "kube-apiserver");
 
         assertStatusNames("kube-apiserver");
-        KwokCli.Run up = cli.run(UP);
+        CliProcess.Run up = cli.run(UP);
         assertEquals(0, up.exit(), up.both());
         assertTrue(up.out().contains("kube-apiserver is not running; restarting on the cluster's own data"), up.both());
         assertFalse(up.out().contains("creating kwok cluster"), up.both());
 
         before.assertUnchanged();
         assertNotEquals(oldPid, ComponentKill.pid(clusterDir(), "kube-apiserver"), "a new kube-apiserver process");
-        KwokCli.Run status = cli.run(STATUS);
+        CliProcess.Run status = cli.run(STATUS);
         assertEquals(0, status.exit(), status.both());
     }
 
@@ -101,12 +102,12 @@ class ClusterUpKeepsDataOnKwokTest {
         ComponentKill.kill(clusterDir(), "kube-apiserver");
 
         assertStatusNames("etcd, kube-apiserver");
-        KwokCli.Run up = cli.run(UP);
+        CliProcess.Run up = cli.run(UP);
         assertEquals(0, up.exit(), up.both());
         assertTrue(up.out().contains("etcd, kube-apiserver are not running; restarting on the cluster's own data"), up.both());
 
         before.assertUnchanged();
-        KwokCli.Run status = cli.run(STATUS);
+        CliProcess.Run status = cli.run(STATUS);
         assertEquals(0, status.exit(), status.both());
     }
 
@@ -117,7 +118,7 @@ class ClusterUpKeepsDataOnKwokTest {
         ComponentKill.kill(clusterDir(), "kube-apiserver");
         URI server = URI.create(cluster.access().config().getMasterUrl());
         try (ServerSocket squatter = squat(server)) {
-            KwokCli.Run up = cli.run(UP);
+            CliProcess.Run up = cli.run(UP);
             assertEquals(3, up.exit(), up.both());
             assertTrue(up.err().contains("could not be restarted on its own data: kube-apiserver exited"), up.err());
             assertTrue(up.err().contains("address already in use"), "the log's last line says why: " + up.err());
@@ -128,7 +129,7 @@ class ClusterUpKeepsDataOnKwokTest {
             assertTrue(Files.isDirectory(clusterDir().resolve("etcd")), "the etcd data is still there");
             assertStatusNames("kube-apiserver");
         }
-        KwokCli.Run up = cli.run(UP);
+        CliProcess.Run up = cli.run(UP);
         assertEquals(0, up.exit(), up.both());
         before.assertUnchanged();
     }
@@ -153,7 +154,7 @@ class ClusterUpKeepsDataOnKwokTest {
 
     /** 'status' while components are dead: exit 3, each named, and the command that restarts them on their data. */
     private static void assertStatusNames(String dead) throws Exception {
-        KwokCli.Run status = cli.run(STATUS);
+        CliProcess.Run status = cli.run(STATUS);
         assertEquals(3, status.exit(), status.both());
         for (String component : dead.split(", ")) {
             assertTrue(status.out().contains(component + ": not running"), status.both());

@@ -72,7 +72,7 @@ public final class KwokProvider implements ClusterProvider {
             out.flush();
             ensureNodes(kwokctl, out);
             ExtraApis.install(accessUnchecked(), bin, out);
-            addons().install(accessUnchecked(), ADDONS_TIMEOUT, out);
+            addons().install(accessUnchecked(), ADDONS_TIMEOUT, Addons.Readiness.REPORTED, out);
             out.printf("kwok cluster '%s' %s in %.1f s: %d simulated nodes, no data plane (no kube-proxy, DNS or real pods)%n",
                     cluster, created ? "ready" : "running", (System.nanoTime() - start) / 1e9, NODES);
             out.println(accessUnchecked().describe());

@@ -24,10 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
 @KwokCluster
 class BadEnvironmentTest {
 
-    private static final String NAMESPACE = "kl-03-clusterip";
+    /** A lesson id no other test uses: the shared kwok cluster may hold other tests' kl-03-clusterip. */
+    private static final String LESSON = "91-bad-environment";
+    private static final String NAMESPACE = "kl-" + LESSON;
 
     @TempDir
     Path tmp;
+
+    /** The course's first lesson under an id of this test's own, in a lessons folder of its own. */
+    private Path lessons() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("lessons"));
+        Path course = Path.of("..", "lessons").toAbsolutePath().normalize();
+        String text = Files.readString(course.resolve("01-kind-cluster.md")).replaceFirst("(?m)^id: 01-kind-cluster$", "id: " + LESSON);
+        Files.writeString(dir.resolve(LESSON + ".md"), text);
+        return dir;
+    }
 
     @Test
     void aReadOnlyStateDirIsExitThreeBeforeSolveAppliesAnything(ClusterAccess access, KubernetesClient client) throws Exception {
@@ -35,7 +46,7 @@ class BadEnvironmentTest {
         assertNull(client.namespaces().withName(NAMESPACE).get(), "precondition: no lesson namespace yet");
         CliProcess.Run run;
         try (ReadOnlyFolder readOnly = ReadOnlyFolder.of(state)) {
-            run = cli(access, state).run("03-clusterip", "--solve", "--cluster", "context:" + access.context());
+            run = cli(access, state).run(LESSON, "--solve", "--cluster", "context:" + access.context(), "--lessons", lessons().toString());
         }
         assertEquals(ExitCodes.PREREQUISITE, run.exit(), run.both());
         assertTrue(run.err().contains("error: cannot write the progress file in " + state + ": "), run.err());
@@ -50,7 +61,8 @@ class BadEnvironmentTest {
             throws Exception {
         Path state = Files.createDirectories(tmp.resolve("state"));
         Path progress = Files.createDirectories(state.resolve("progress.json"));
-        CliProcess.Run run = cli(access, state).run("reset", "03-clusterip", "--cluster", "context:" + access.context());
+        CliProcess.Run run = cli(access, state).run("reset", LESSON, "--cluster", "context:" + access.context(),
+                "--lessons", lessons().toString());
         assertEquals(ExitCodes.PREREQUISITE, run.exit(), run.both());
         assertTrue(run.err().contains("error: cannot write the progress file " + progress + ": it is not a regular file"), run.err());
         assertTrue(run.err().contains("next: move " + progress + " out of the way"), run.err());

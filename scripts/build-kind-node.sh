@@ -297,19 +297,19 @@ build_pause() { # a pause process of our own (cluster/images/pause/pause.go): sl
   (cd "$root/cluster/images/pause" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/pause" pause.go) || die "go build of pause failed"
 }
 
-# Two lanes of about equal length on 2 cores (cold, measured): Traefik alone (about 12 min
-# under load) beside everything else (Kubernetes' commands on the kwok build's cached packages,
-# kind, crictl, CoreDNS, our own: about 11 min). The build takes as long as the longer lane.
+# Two lanes on 2 cores (cold, measured on a quiet machine): Traefik alone (10.5 min) beside
+# everything else (Kubernetes' commands on the kwok build's cached packages, kind, crictl,
+# CoreDNS, our own: 7 min). The build takes as long as the longer lane: 11 min 11 s in all.
 build_our_own() { build_pause; build_own kl-netd; }
 lane_traefik() {
-  run_step 7 "traefik $TRAEFIK_VERSION (beside the other Go builds)" "12 min" build_traefik
+  run_step 7 "traefik $TRAEFIK_VERSION (beside the other Go builds)" "10.5 min" build_traefik
 }
 lane_others() {
-  run_step 2 "kubelet, kubeadm, kube-proxy (reusing the kwok build's packages)" "4 min" build_kubernetes \
+  run_step 2 "kubelet, kubeadm, kube-proxy (reusing the kwok build's packages)" "2 min" build_kubernetes \
     && run_step 3 "etcd" "0 s (reused from the kwok build)" build_etcd \
     && run_step 4 "kind $KIND_VERSION" "30 s" go_install kind "sigs.k8s.io/kind@${KIND_VERSION}" \
-    && run_step 5 "crictl $CRICTL_VERSION" "3 min" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION}" \
-    && run_step 6 "coredns $COREDNS_VERSION" "3.5 min" build_coredns \
+    && run_step 5 "crictl $CRICTL_VERSION" "2 min" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION}" \
+    && run_step 6 "coredns $COREDNS_VERSION" "3 min" build_coredns \
     && run_step 8 "pause and kl-netd (our own)" "10 s" build_our_own
 }
 build_go() { # both lanes, or one: KUBELESSONS_KIND_STEPS=go-traefik / go-others
@@ -529,7 +529,7 @@ if has rootfs || has images || has node; then ensure_docker; fi
 build_rootfs() { mmdebstrap_import node-rootfs "$ROOTFS_TAG" "$NODE_PKGS"; mmdebstrap_import tools-rootfs "$TOOLS_TAG" "$TOOLS_PKGS"; }
 # The root filesystems are mostly downloads and unpacking: they go on while Go compiles.
 rootfs_pid=
-if has rootfs; then run_step 1 "Debian root filesystems (beside the Go builds)" "6 min" build_rootfs & rootfs_pid=$!; fi
+if has rootfs; then run_step 1 "Debian root filesystems (beside the Go builds)" "4 min" build_rootfs & rootfs_pid=$!; fi
 if has go || has go-traefik || has go-others; then build_go; fi
 if [ -n "$rootfs_pid" ]; then wait "$rootfs_pid" || die "assembling the Debian root filesystems failed (see above)"; fi
 has images && run_step 9 "control-plane images and stand-ins" "20 s" build_images

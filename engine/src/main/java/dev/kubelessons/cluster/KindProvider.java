@@ -153,7 +153,7 @@ public final class KindProvider implements ClusterProvider {
             return Optional.empty();
         }
         out.println("no kind node image available (" + KIND_DEFAULT_NODE + " cannot be pulled): building one with " + NODE_SCRIPT
-                + " (cold: about 20 minutes on 2 cores after the kwok build, see bench/RESULTS.md; it prints its progress)");
+                + " (cold: about 11 minutes on a quiet 2-core machine after the kwok build, longer under load, see bench/RESULTS.md; it prints its progress)");
         out.flush();
         ExternalCommand.Result built = new ExternalCommand(List.of("bash", root.resolve(NODE_SCRIPT).toString()), env())
                 .streamTo(line -> {

@@ -2,7 +2,6 @@ package dev.kubelessons.cluster;
 
 import dev.kubelessons.failure.PrerequisiteException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
@@ -11,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -65,15 +64,8 @@ final class Addons {
         if (addons.isEmpty()) {
             return;
         }
-        List<Path> crdFiles = crds.files(out);
         try (KubernetesClient client = access.client()) {
-            long start = System.nanoTime();
-            List<HasMetadata> crdObjects = new ArrayList<>();
-            crdFiles.forEach(file -> crdObjects.addAll(ServerSideApply.read(file)));
-            ServerSideApply.apply(client, crdObjects, crds.source());
-            out.printf("Gateway API %s CRDs (%s channel): applied in %.1f s%n", GatewayApiCrds.VERSION, GatewayApiCrds.CHANNEL,
-                    (System.nanoTime() - start) / 1e9);
-            out.flush();
+            installCrds(client, out);
             long applied = System.nanoTime();
             long until = applied + deadline.toNanos();
             for (Addon addon : addons) {
@@ -95,6 +87,25 @@ final class Addons {
                 out.flush();
             }
         }
+    }
+
+    /** Applies the pinned CRDs, unless the cluster already has a newer Gateway API (or one of unknown origin), which is kept. */
+    private void installCrds(KubernetesClient client, PrintWriter out) {
+        Optional<InstalledGatewayApi> installed = InstalledGatewayApi.read(client);
+        if (installed.isPresent() && installed.get().keepInsteadOf(GatewayApiCrds.VERSION)) {
+            out.println(installed.get().title() + ": kept, already on the cluster and not older than the course's "
+                    + GatewayApiCrds.VERSION + " (cluster up never downgrades it)");
+            out.flush();
+            return;
+        }
+        List<Path> crdFiles = crds.files(out);
+        long start = System.nanoTime();
+        List<HasMetadata> crdObjects = new ArrayList<>();
+        crdFiles.forEach(file -> crdObjects.addAll(ServerSideApply.read(file)));
+        ServerSideApply.apply(client, crdObjects, crds.source());
+        out.printf("Gateway API %s CRDs (%s channel): applied in %.1f s%n", GatewayApiCrds.VERSION, GatewayApiCrds.CHANNEL,
+                (System.nanoTime() - start) / 1e9);
+        out.flush();
     }
 
     /** Whether an add-on that does not become ready fails 'cluster up'. */
@@ -123,13 +134,8 @@ final class Addons {
     }
 
     private static String describeCrds(KubernetesClient client) {
-        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(GATEWAY_CRD).get();
-        if (crd == null) {
-            return "Gateway API CRDs: not installed; run cluster up";
-        }
-        Map<String, String> annotations = crd.getMetadata().getAnnotations() == null ? Map.of() : crd.getMetadata().getAnnotations();
-        return "Gateway API " + annotations.getOrDefault("gateway.networking.k8s.io/bundle-version", "(unknown version)") + " CRDs ("
-                + annotations.getOrDefault("gateway.networking.k8s.io/channel", "unknown") + " channel): installed";
+        return InstalledGatewayApi.read(client).map(installed -> installed.title() + ": installed")
+                .orElse("Gateway API CRDs: not installed; run cluster up");
     }
 
     /** "add-on traefik v3.6.12: ready (1/1)", with the version the cluster runs, which may not be the one this clone pins. */

@@ -74,8 +74,12 @@ final class ServerSideApply {
 
     private static PrerequisiteException refused(KubernetesClientException e, String what) {
         String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+        // An admission policy or webhook of the cluster's own said no: its message (above) names it and usually the way out.
+        boolean admission = reason != null && (reason.contains("ValidatingAdmissionPolicy") || reason.contains("admission webhook"));
         return new PrerequisiteException("the cluster did not accept " + what + ": " + reason,
                 e.getCode() == 0 ? "check that the cluster runs ('cluster status'), then run 'cluster up' again"
+                        : admission ? "an admission policy installed on the cluster refused it, as its message above says; "
+                        + "change or remove that policy if the course's objects may be installed, then run 'cluster up' again"
                         : "a cluster older than the course's (Kubernetes 1.35) may lack this API; 'cluster down' then 'cluster up' "
                         + "recreates it (losing the lessons' state). Otherwise report this with the message above", e);
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelessons.CliProcess;
+import dev.kubelessons.failure.PrerequisiteException;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -19,6 +21,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,6 +135,63 @@ class ClusterUpKeepsDataOnKwokTest {
         CliProcess.Run up = cli.run(UP);
         assertEquals(0, up.exit(), up.both());
         before.assertUnchanged();
+    }
+
+    /**
+     * The CI failure of 2026-12-02: the cluster already had Gateway API v1.5.0, whose ValidatingAdmissionPolicy
+     * safe-upgrades.gateway.networking.k8s.io refuses CRDs older than v1.5.0, so re-applying the course's v1.4.0 failed
+     * 'cluster up'. A learner who ran upstream's standard-install of a newer release gets the same: 'up' keeps it.
+     */
+    @Test
+    @Order(4)
+    void upKeepsANewerGatewayApiThatALearnerInstalledWithItsDowngradeGuard() throws Exception {
+        List<HasMetadata> newer = standardInstall("v1.5.0");
+        try (KubernetesClient client = cluster.access().client()) {
+            for (HasMetadata object : newer) {
+                client.resource(object).fieldManager("kubectl").forceConflicts().serverSideApply();
+            }
+            // Proof that the guard is live: the course's own CRDs are now refused, as they were in CI.
+            List<HasMetadata> ours = ServerSideApply.read(GatewayApiZipFiles.extract(GatewayApiZip.real(), GatewayApiCrds.VERSION,
+                    Files.createTempDirectory("gw-ours-")).stream().filter(f -> f.toString().endsWith("_gateways.yaml")).findFirst().orElseThrow());
+            assertTrue(refusedWithin(client, ours, 30), "the v1.5.0 policy never refused v1.4.0 CRDs: the test would prove nothing");
+        }
+        Workload before = Workload.create(cluster.access(), clusterDir());
+        ComponentKill.kill(clusterDir(), "kube-apiserver");
+
+        CliProcess.Run up = cli.run(UP);
+
+        assertEquals(0, up.exit(), up.both());
+        assertTrue(up.out().contains("Gateway API v1.5.0 CRDs (standard channel): kept, already on the cluster and not older than the "
+                + "course's v1.4.0"), up.both());
+        before.assertUnchanged();
+        CliProcess.Run status = cli.run(STATUS);
+        assertEquals(0, status.exit(), status.both());
+        assertTrue(status.out().contains("Gateway API v1.5.0 CRDs (standard channel): installed"), status.both());
+    }
+
+    /** Upstream's standard channel of a release (CRDs and, from v1.5.0, the safe-upgrades policy and its binding), in file order. */
+    private static List<HasMetadata> standardInstall(String version) throws Exception {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Path file : GatewayApiZipFiles.extract(GatewayApiZip.real(version), version, Files.createTempDirectory("gw-" + version + "-"))) {
+            objects.addAll(ServerSideApply.read(file));
+        }
+        return objects;
+    }
+
+    /** Whether applying {@code objects} is refused by the safe-upgrades policy within {@code seconds} (policies take effect a moment after creation). */
+    private static boolean refusedWithin(KubernetesClient client, List<HasMetadata> objects, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                ServerSideApply.apply(client, objects, "the course's pinned release");
+            } catch (PrerequisiteException e) {
+                assertTrue(e.getMessage().contains("safe-upgrades.gateway.networking.k8s.io"), e.getMessage());
+                assertTrue(e.nextStep().startsWith("an admission policy installed on the cluster refused it"), e.nextStep());
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     /**

@@ -30,18 +30,23 @@ final class GatewayApiZip {
     private GatewayApiZip() {
     }
 
-    static synchronized Path real() throws IOException, InterruptedException {
-        String name = GatewayApiCrds.MODULE + "/@v/" + GatewayApiCrds.VERSION + ".zip";
+    static Path real() throws IOException, InterruptedException {
+        return real(GatewayApiCrds.VERSION);
+    }
+
+    /** The module zip of another release, e.g. a newer one a learner installed before 'cluster up'. */
+    static synchronized Path real(String version) throws IOException, InterruptedException {
+        String name = GatewayApiCrds.MODULE + "/@v/" + version + ".zip";
         String modcache = System.getenv("GOMODCACHE");
         Path goCache = (modcache == null || modcache.isBlank() ? Path.of(System.getProperty("user.home"), "go", "pkg", "mod") : Path.of(modcache))
                 .resolve("cache/download").resolve(name);
         if (Files.isRegularFile(goCache)) {
             return goCache;
         }
-        Path kept = Path.of("target", "test-downloads", "gateway-api-" + GatewayApiCrds.VERSION + ".zip").toAbsolutePath();
+        Path kept = Path.of("target", "test-downloads", "gateway-api-" + version + ".zip").toAbsolutePath();
         if (!Files.isRegularFile(kept)) {
             Files.createDirectories(kept.getParent());
-            URI uri = GoModuleProxy.fromEnvironment().zipUri(GatewayApiCrds.MODULE, GatewayApiCrds.VERSION);
+            URI uri = GoModuleProxy.fromEnvironment().zipUri(GatewayApiCrds.MODULE, version);
             Path partial = kept.resolveSibling(kept.getFileName() + ".part");
             HttpResponse<Path> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
                     .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofFile(partial));

@@ -15,7 +15,7 @@ machine
 echo
 
 # (a) the generated course, and an mdBook over the same files
-if [ ! -f bench/out/gen-course/01-gen-1000.md ]; then
+if [ "$(find bench/out/gen-course -name '*.md' 2>/dev/null | wc -l)" -ne "$lessons" ]; then
   bench/gen-course.sh "$lessons"
 fi
 if [ ! -x "$mdbook" ] || ! "$mdbook" --version | grep -q "$MDBOOK_VERSION"; then
@@ -33,8 +33,8 @@ peer_gen=("$mdbook" build bench/out/gen-course-mdbook)
 "${ours_gen[@]}" >/dev/null
 "${peer_gen[@]}" >/dev/null 2>&1
 real_pages=$(find bench/out/real-site -maxdepth 1 -name '*.html' ! -name index.html | wc -l)
-gen_pages=$(find bench/out/gen-site -maxdepth 1 -name '01-gen-*.html' | wc -l)
-peer_pages=$(find bench/out/gen-mdbook-site -maxdepth 1 -name '01-gen-*.html' | wc -l)
+gen_pages=$(find bench/out/gen-site -maxdepth 1 -name '*-c[0-9]*.html' | wc -l)
+peer_pages=$(find bench/out/gen-course-mdbook-site -maxdepth 1 -name '*-c[0-9]*.html' | wc -l)
 echo "lesson pages written: ours (1,000-lesson course) $gen_pages, mdBook $peer_pages, ours (real course) $real_pages"
 echo
 

@@ -24,7 +24,7 @@ final class EndpointsEvaluator {
     Verdict evaluate(CheckSpec.Endpoints check, CheckContext context) {
         String ns = context.namespace();
         Service service = context.client().services().inNamespace(ns).withName(check.service()).get();
-        String expected = check.count() + " ready endpoints";
+        String expected = check.count() + (check.count() == 1 ? " ready endpoint" : " ready endpoints");
         if (service == null) {
             return Verdict.fail(check, "no Service", expected,
                     "Service " + check.service() + " does not exist in namespace " + ns);
@@ -32,7 +32,7 @@ final class EndpointsEvaluator {
         List<EndpointSlice> slices = context.client().discovery().v1().endpointSlices().inNamespace(ns)
                 .withLabel(SERVICE_NAME_LABEL, check.service()).list().getItems();
         int ready = readyEndpoints(slices);
-        String actual = ready + " ready endpoints";
+        String actual = ready + (ready == 1 ? " ready endpoint" : " ready endpoints");
         String summary = "Service " + check.service() + " has " + actual;
         if (ready == check.count()) {
             return Verdict.pass(check, actual, summary);
@@ -68,7 +68,7 @@ final class EndpointsEvaluator {
         }
         List<Pod> matching = context.client().pods().inNamespace(context.namespace()).withLabels(selector).list().getItems();
         long readyPods = matching.stream().filter(PodReadiness::ready).count();
-        String text = "selector " + PodReadiness.selector(selector) + " matches " + readyPods + " ready pods";
+        String text = "selector " + PodReadiness.selector(selector) + " matches " + readyPods + (readyPods == 1 ? " ready pod" : " ready pods");
         if (matching.size() > readyPods) {
             text += " of " + matching.size() + matching.stream().map(PodReadiness::whyNotReady).flatMap(Optional::stream)
                     .findFirst().map(w -> " (" + w + ")").orElse("");

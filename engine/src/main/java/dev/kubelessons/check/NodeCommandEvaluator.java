@@ -40,8 +40,8 @@ final class NodeCommandEvaluator {
             return Verdict.pass(check, line, where + " prints a matching line: " + line);
         }
         long lines = output.lines().count();
-        return Verdict.fail(check, "no matching line in " + lines + " lines", "a line matching " + pattern.pattern(),
-                "no line of " + where + " (" + lines + " lines) matches " + pattern.pattern());
+        return Verdict.fail(check, "no matching line in " + lines + (lines == 1 ? " line" : " lines"), "a line matching " + pattern.pattern(),
+                "no line of " + where + " (" + lines + (lines == 1 ? " line" : " lines") + ") matches " + pattern.pattern());
     }
 
     private static String lineAround(String output, int index) {

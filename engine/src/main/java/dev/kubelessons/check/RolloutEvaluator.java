@@ -72,7 +72,7 @@ final class RolloutEvaluator {
         if (observed < value(d.getMetadata().getGeneration())) {
             waiting = "the controller has not seen the latest change yet";
         } else if (updated < desired) {
-            waiting = updated + " of " + desired + " replicas run the current template";
+            waiting = updated + " of " + desired + (desired == 1 ? " replica runs" : " replicas run") + " the current template";
         } else if (total > updated) {
             waiting = (total - updated) + " old replicas are still terminating";
         } else if (available < updated || ready < desired) {
@@ -93,9 +93,9 @@ final class RolloutEvaluator {
         if (observed < value(s.getMetadata().getGeneration())) {
             waiting = "the controller has not seen the latest change yet";
         } else if (ready < desired) {
-            waiting = ready + " of " + desired + " pods are ready";
+            waiting = ready + " of " + desired + (desired == 1 ? " pod is ready" : " pods are ready");
         } else if (updated < desired || !Objects.equals(status.getUpdateRevision(), status.getCurrentRevision())) {
-            waiting = updated + " of " + desired + " pods run the current revision";
+            waiting = updated + " of " + desired + (desired == 1 ? " pod runs" : " pods run") + " the current revision";
         } else {
             waiting = null;
         }
@@ -113,9 +113,9 @@ final class RolloutEvaluator {
         if (observed < value(d.getMetadata().getGeneration())) {
             waiting = "the controller has not seen the latest change yet";
         } else if (updated < desired) {
-            waiting = updated + " of " + desired + " nodes run the current template";
+            waiting = updated + " of " + desired + (desired == 1 ? " node runs" : " nodes run") + " the current template";
         } else if (available < desired) {
-            waiting = available + " of " + desired + " pods are available";
+            waiting = available + " of " + desired + (desired == 1 ? " pod is available" : " pods are available");
         } else {
             waiting = null;
         }

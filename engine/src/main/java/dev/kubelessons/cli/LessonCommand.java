@@ -10,7 +10,13 @@ import dev.kubelessons.runner.ClusterSession;
 import dev.kubelessons.runner.InteractiveLoop;
 import dev.kubelessons.runner.LessonChecks;
 import dev.kubelessons.runner.ProgressStore;
+import dev.kubelessons.runner.LessonView;
 import dev.kubelessons.runner.Terminal;
+import dev.kubelessons.tui.FullScreenView;
+import dev.kubelessons.tui.PlainView;
+import dev.kubelessons.check.Status;
+import dev.kubelessons.failure.UserInputException;
+import java.util.Optional;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code jbang lesson}: with a lesson id, runs that lesson (interactive, --check or --solve); otherwise a subcommand. */
 @Command(name = "lesson", mixinStandardHelpOptions = true, version = "kubelessons 0.1.0",
-        description = "Interactive Kubernetes networking lessons, checked live against your cluster.",
-        subcommands = {ListCommand.class, ResetCommand.class, VerifyCommand.class, LintCommand.class, SiteCommand.class, ClusterCommand.class, InstructorCommand.class})
+        description = "Interactive Kubernetes networking lessons, checked live against your cluster.")
+// Subcommands: CommandTree adds them (a full model only for the one the arguments name).
 public final class LessonCommand implements Callable<Integer> {
 
     /** How long --solve waits for the cluster to settle (rollouts, endpoints) before reporting. */
@@ -57,6 +63,10 @@ public final class LessonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (lessonId == null && (check || solve)) {
+            throw new UserInputException((check ? "--check" : "--solve") + " needs a lesson id",
+                    "name one, e.g. 'jbang lesson 03-clusterip " + (check ? "--check" : "--solve") + "'; 'jbang lesson list' shows them all");
+        }
         if (lessonId == null) {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.BAD_INPUT;
@@ -68,14 +78,10 @@ public final class LessonCommand implements Callable<Integer> {
         ProgressStore progress = ProgressStore.forUser().requireWritable();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!check && !solve) {
+            return interactive(lesson, progress, reporter, out, err);
+        }
         try (ClusterSession session = ClusterSession.open(global.cluster(), err)) {
-            if (!check && !solve) {
-                InteractiveLoop loop = new InteractiveLoop(session, lesson, progress, Terminal.system(global.color()));
-                if (reporter != null) {
-                    loop.reportingTo(verdicts -> reporter.report(lesson.id(), lesson.title(), verdicts));
-                }
-                return loop.run();
-            }
             boolean created = session.sandbox().ensure(lesson);
             if (created) {
                 err.println("namespace " + session.sandbox().namespace(lesson) + " created, setup applied");
@@ -89,14 +95,51 @@ public final class LessonCommand implements Callable<Integer> {
                 verdicts = LessonChecks.now(lesson, session.checkContext(lesson));
             }
             LessonResult result = new LessonResult(lesson.id(), lesson.title(), verdicts, Duration.ofNanos(System.nanoTime() - start));
-            progress.record(lesson.id(), verdicts.stream().filter(v -> v.status().passed()).map(Verdict::id).toList(), result.passed());
+            int unproven = (int) verdicts.stream().filter(v -> v.status() == Status.SKIPPED).count();
+            progress.record(lesson.id(), verdicts.stream().filter(v -> v.status().passed()).map(Verdict::id).toList(),
+                    new ProgressStore.Completion(result.passed(), solve, unproven, session.provider().name()));
             out.print(reportFormat.render(List.of(result), global.color()));
             out.flush();
             String note = reporter == null ? null : reporter.report(lesson.id(), lesson.title(), verdicts);
             if (note != null) {
                 err.println("report: " + note);
             }
+            if (solve && result.passed()) {
+                err.println("progress: " + lesson.id() + " recorded as solved by the runner, not by you");
+            }
             return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
+    }
+
+    /**
+     * The interactive session: the full screen on a terminal, plain lines otherwise. {@code g} on the introduction
+     * moves to a prerequisite in the same session; the screen is left before any error is printed.
+     */
+    private int interactive(Lesson first, ProgressStore progress, ProgressReporter reporter, PrintWriter out, PrintWriter err) {
+        try (ClusterSession session = ClusterSession.openInteractive(global.cluster(), err)) {
+            Lesson lesson = first;
+            while (true) {
+                Optional<FullScreenView> screen = FullScreenView.open(global.color());
+                InteractiveLoop loop;
+                int code;
+                try (LessonView view = screen.<LessonView>map(s -> s).orElseGet(() -> new PlainView(Terminal.system(global.color())))) {
+                    loop = new InteractiveLoop(session, lesson, progress, view);
+                    Lesson reported = lesson;
+                    if (reporter != null) {
+                        loop.reportingTo(verdicts -> reporter.report(reported.id(), reported.title(), verdicts));
+                    }
+                    code = loop.run();
+                }
+                Optional<String> next = loop.nextLesson();
+                if (next.isEmpty()) {
+                    if (screen.isPresent()) {
+                        out.println("Your progress is saved; come back with: " + lesson.runCommand());
+                        out.flush();
+                    }
+                    return code;
+                }
+                lesson = new LessonLookup(global.layout()).lesson(next.get());
+            }
         }
     }
 }

@@ -6,7 +6,10 @@ import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.cluster.ClusterProvider;
 import dev.kubelessons.cluster.ClusterSelector;
 import dev.kubelessons.lesson.Lesson;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
 import java.io.PrintWriter;
 
 /**
@@ -25,9 +28,13 @@ public final class ClusterSession implements AutoCloseable {
     private final SolutionRunner solutions;
 
     private ClusterSession(ClusterProvider provider, ClusterAccess access, String namespacePrefix) {
+        this(provider, access, namespacePrefix, access.client());
+    }
+
+    private ClusterSession(ClusterProvider provider, ClusterAccess access, String namespacePrefix, KubernetesClient client) {
         this.provider = provider;
         this.access = access;
-        this.client = access.client();
+        this.client = client;
         // An attendee of a workshop works in namespaces the instructor provisioned (kl-<attendee>-<lesson>)
         // and may not create or delete namespaces; everyone else gets namespaces of their own.
         this.sandbox = WorkshopSandbox.homeOf(access).<Sandbox>map(home -> new WorkshopSandbox(client, home))
@@ -46,6 +53,35 @@ public final class ClusterSession implements AutoCloseable {
             notes.flush();
         }
         return new ClusterSession(provider, provider.access(), "kl");
+    }
+
+    /**
+     * Like {@link #open}, for the interactive runner: every API call gives up after a few seconds instead of
+     * fabric8's default retries with backoff, so a key never hangs on a cluster that went away (issue 12).
+     */
+    public static ClusterSession openInteractive(String clusterOption, PrintWriter notes) {
+        ClusterSession plain = open(clusterOption, notes);
+        plain.client.close();
+        return interactive(plain.provider, plain.access, "kl");
+    }
+
+    /** An interactive session (bounded calls) on a provider that already runs. */
+    public static ClusterSession interactive(ClusterProvider provider, ClusterAccess access, String namespacePrefix) {
+        return new ClusterSession(provider, access, namespacePrefix, boundedClient(access, Duration.ofSeconds(3), Duration.ofSeconds(10), 1));
+    }
+
+    /** A client for "does the cluster answer?": 1.5 s per call, no retries. The caller closes it. */
+    public KubernetesClient probeClient() {
+        return boundedClient(access, Duration.ofMillis(1500), Duration.ofMillis(1500), 0);
+    }
+
+    private static KubernetesClient boundedClient(ClusterAccess access, Duration connect, Duration request, int retries) {
+        Config config = access.config();
+        config.setConnectionTimeout((int) connect.toMillis());
+        config.setRequestTimeout((int) request.toMillis());
+        config.setRequestRetryBackoffLimit(retries);
+        config.setRequestRetryBackoffInterval(200);
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     /** A session on a provider that already runs (tests, the instructor's shared cluster). */

@@ -1,6 +1,5 @@
 package dev.kubelessons.runner;
 
-import dev.kubelessons.check.CheckContext;
 import dev.kubelessons.check.CheckWatcher;
 import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
@@ -9,38 +8,59 @@ import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.failure.KubelessonsException;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Step;
-import dev.kubelessons.report.TextReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
- * {@code jbang lesson <id>}: shows a step, watches the cluster, and prints a check's new mark
- * the moment it changes. One-letter commands (then Enter) for hint, solution, reset, next, previous, quit.
+ * {@code jbang lesson <id>}: the learner's session. It starts on the introduction, watches the cluster
+ * and hands every change to a {@link LessonView}; keys act on the current step. Everything that talks
+ * to the cluster runs off the key thread, on bounded calls, so no key waits on a cluster that went away;
+ * a {@link ClusterWatchdog} says when it did and when it is back.
  */
 public final class InteractiveLoop {
 
-    static final String KEYS = "keys: [h]int  [s]how solution  [f]ast-forward step  [c]heck now  [r]eset  [n]ext  [p]revious  [q]uit";
+    public static final String KEYS = "h hint  s solution  f fast-forward  c check now  r reset  n/Enter next  p previous  q quit";
 
     private final ClusterSession session;
     private final Lesson lesson;
     private final ProgressStore progress;
-    private final Terminal terminal;
-    private final StepView view;
-    private final TextReport marks;
+    private final LessonView view;
     private final Map<String, Verdict> latest = new ConcurrentHashMap<>();
-    private volatile int stepIndex;
+    private final Map<String, Verdict> shown = new ConcurrentHashMap<>();
+    private final Set<Integer> fastForwarded = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<CheckWatcher> watcher = new AtomicReference<>();
+    private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "kubelessons-actions");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Hints hints = new Hints();
     private Consumer<List<Verdict>> onProgress = verdicts -> { };
+    private LessonView.Header header;
+    private ClusterWatchdog watchdog;
+    private String clusterIdentity;
+    /** -1 while the introduction is shown. */
+    private volatile int stepIndex = -1;
+    private volatile boolean complete;
+    private String nextLesson;
 
-    public InteractiveLoop(ClusterSession session, Lesson lesson, ProgressStore progress, Terminal terminal) {
+    public InteractiveLoop(ClusterSession session, Lesson lesson, ProgressStore progress, LessonView view) {
         this.session = session;
         this.lesson = lesson;
         this.progress = progress;
-        this.terminal = terminal;
-        this.view = new StepView(terminal);
-        this.marks = new TextReport(terminal.color());
+        this.view = view;
     }
 
     /**
@@ -48,7 +68,7 @@ public final class InteractiveLoop {
      * own so a slow or unreachable board never holds up the learner's terminal.
      */
     public InteractiveLoop reportingTo(Consumer<List<Verdict>> sink) {
-        java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "kubelessons-report");
             thread.setDaemon(true);
             return thread;
@@ -57,138 +77,256 @@ public final class InteractiveLoop {
         return this;
     }
 
+    /** The prerequisite the learner chose to go to with {@code g}, once {@link #run()} has returned. */
+    public Optional<String> nextLesson() {
+        return Optional.ofNullable(nextLesson);
+    }
+
+    /** Runs until the learner quits (exit 0: quitting is a choice, not a failure) or input ends. */
     public int run() {
         boolean created = session.sandbox().ensure(lesson);
-        String namespace = session.sandbox().namespace(lesson);
-        terminal.println(terminal.bold(lesson.title()) + "  (" + lesson.durationMinutes() + " min, namespace " + namespace
-                + (created ? ", just created" : "") + ", cluster " + session.provider().name() + ")");
-        lesson.objectives().forEach(o -> terminal.println("  - " + o));
-        CheckContext context = session.checkContext(lesson);
-        CheckWatcher[] current = new CheckWatcher[1];
-        ReconnectMonitor reconnect = new ReconnectMonitor(session.client(), terminal::println,
-                () -> current[0].evaluateAll().forEach(this::onVerdictIfChanged));
-        VerdictListener listener = new VerdictListener() {
-            public void onVerdict(Verdict verdict) {
-                InteractiveLoop.this.onVerdict(verdict);
+        header = new LessonView.Header(lesson, session.provider().name(), session.sandbox().namespace(lesson), created);
+        clusterIdentity = ClusterIdentity.of(session.client()).orElse(null);
+        Map<String, String> missing = Prerequisites.missing(lesson, progress);
+        view.introduction(header, missing);
+        watchdog = new ClusterWatchdog(session.probeClient(), new ClusterWatchdog.Listener() {
+            public void away(String banner) {
+                view.outage(Optional.of(banner));
             }
 
-            public void onWatchProblem(String message) {
-                reconnect.lost(message);
+            public void back(Duration awayFor) {
+                onClusterBack(awayFor);
             }
-        };
-        try (CheckWatcher watcher = new CheckWatcher(lesson.checks(), context, listener)) {
-            current[0] = watcher;
-            watcher.evaluateAll().forEach(v -> latest.put(v.id(), v));
-            stepIndex = firstUnfinishedStep();
-            showStep();
+        }, Clock.systemUTC()).start();
+        actions.execute(this::startWatching);
+        if (!view.introductionWaitsForKey()) {
+            move(1);
+        }
+        try {
             while (true) {
-                Optional<String> line = terminal.readLine();
-                if (line.isEmpty() || line.get().equals("q")) {
-                    terminal.println("Bye. Your progress is saved; come back with: " + lesson.runCommand());
-                    return allPass() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+                Optional<String> key = view.nextKey();
+                if (key.isEmpty() || key.get().equals("q")) {
+                    view.note("Bye. Your progress is saved; come back with: " + lesson.runCommand());
+                    return ExitCodes.OK;
                 }
-                try {
-                    handle(line.get(), watcher, namespace);
-                } catch (KubelessonsException e) {
-                    terminal.println("error: " + e.getMessage() + (e.nextStep() == null ? "" : "\n  next: " + e.nextStep()));
+                if (key.get().equals("g") && stepIndex < 0 && !missing.isEmpty()) {
+                    nextLesson = missing.keySet().iterator().next();
+                    return ExitCodes.OK;
                 }
+                handle(key.get());
+            }
+        } finally {
+            actions.shutdownNow();
+            watchdog.close();
+            CheckWatcher current = watcher.getAndSet(null);
+            if (current != null) {
+                current.close();
             }
         }
     }
 
-    private void handle(String key, CheckWatcher watcher, String namespace) {
-        Step step = lesson.steps().get(stepIndex);
+    private void handle(String key) {
+        if (stepIndex < 0 && List.of("h", "s", "f").contains(key)) {
+            view.note("This is the introduction: press Enter (or n) to start the first step.");
+            return;
+        }
         switch (key) {
-            case "h" -> view.hints(step);
-            case "s" -> view.solution(step);
-            case "f" -> {
-                terminal.println("Applying the solution of step " + step.number() + "...");
-                session.solutions().solve(lesson, step, namespace);
-            }
-            case "c" -> {
-                watcher.evaluateAll().forEach(v -> latest.put(v.id(), v));
-                printMarks(step);
-            }
-            case "r" -> {
-                terminal.println("Resetting " + namespace + "...");
-                session.sandbox().reset(lesson);
-                progress.forget(lesson.id());
-                stepIndex = 0;
-                showStep();
-            }
+            case "h" -> hints.next(currentStep(), stepVerdicts(currentStep()), view);
+            case "s" -> hints.solution(currentStep(), view);
+            case "f" -> needingCluster("fast-forward", this::fastForward);
+            case "c" -> needingCluster("check", this::checkNow);
+            case "r" -> needingCluster("reset", this::reset);
             case "n", "" -> move(1);
             case "p" -> move(-1);
-            default -> terminal.println(KEYS);
+            default -> view.note("keys: " + KEYS);
         }
+    }
+
+    /** Runs {@code action} off the key thread, or says at once why it cannot run now. */
+    private void needingCluster(String what, Runnable action) {
+        Optional<java.time.Instant> away = watchdog.awaySince();
+        if (away.isPresent()) {
+            view.note(what + " needs the cluster, which has not answered since "
+                    + LocalTime.ofInstant(away.get(), java.time.ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS)
+                    + "; the checks re-run by themselves once it does.");
+            return;
+        }
+        actions.execute(() -> {
+            try {
+                action.run();
+            } catch (KubelessonsException e) {
+                view.note("error: " + e.getMessage() + (e.nextStep() == null ? "" : " (next: " + e.nextStep() + ")"));
+                watchdog.suspect();
+            } catch (RuntimeException e) {
+                // A call that timed out: the cluster is likely going away; the watchdog will say so.
+                view.note(what + " failed: " + e.getMessage());
+                watchdog.suspect();
+            }
+        });
+    }
+
+    private void fastForward() {
+        Step step = currentStep();
+        view.note("Applying the solution of step " + step.number() + "…");
+        fastForwarded.add(step.number());
+        session.solutions().solve(lesson, step, header.namespace());
+        view.note("Applied the solution of step " + step.number() + "; the checks follow as the cluster settles.");
+        evaluateAll();
+    }
+
+    private void checkNow() {
+        view.note("Checking…");
+        evaluateAll();
+        Step step = currentStep();
+        List<Verdict> verdicts = stepVerdicts(step);
+        view.note("Checked at " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ": " + Tally.of(verdicts) + ".");
+    }
+
+    private void reset() {
+        view.note("Resetting " + header.namespace() + "…");
+        session.sandbox().reset(lesson);
+        progress.forget(lesson.id());
+        fastForwarded.clear();
+        complete = false;
+        stepIndex = 0;
+        hints.forget();
+        evaluateAll();
+        showStep();
+        view.note("The lesson is back at its start: namespace " + header.namespace() + " holds only its setup.");
+    }
+
+    private void startWatching() {
+        try {
+            CheckWatcher started = new CheckWatcher(lesson.checks(), session.checkContext(lesson), new VerdictListener() {
+                public void onVerdict(Verdict verdict) {
+                    InteractiveLoop.this.onVerdict(verdict);
+                }
+
+                public void onWatchProblem(String message) {
+                    watchdog.suspect();
+                }
+            });
+            watcher.set(started);
+            evaluateAll();
+        } catch (RuntimeException e) {
+            view.note("Could not watch the cluster yet (" + e.getMessage() + "); trying again once it answers.");
+            watchdog.suspect();
+        }
+    }
+
+    private void evaluateAll() {
+        CheckWatcher current = watcher.get();
+        if (current != null) {
+            current.evaluateAll().forEach(this::onVerdict);
+        }
+    }
+
+    private void onClusterBack(Duration awayFor) {
+        view.outage(Optional.empty());
+        view.note("The cluster answers again (away " + awayFor.toSeconds() + " s); checks re-run.");
+        String identity = ClusterIdentity.of(session.client()).orElse(null);
+        if (clusterIdentity != null && identity != null && !identity.equals(clusterIdentity)) {
+            view.note("This is not the cluster the lesson started on (it was re-created: kube-system has a new UID)."
+                    + " Press r to set the lesson up again.");
+            clusterIdentity = identity;
+        }
+        actions.execute(() -> {
+            try {
+                if (watcher.get() == null) {
+                    startWatching();
+                } else {
+                    evaluateAll();
+                }
+            } catch (RuntimeException e) {
+                watchdog.suspect();
+            }
+        });
     }
 
     private void move(int delta) {
         int next = stepIndex + delta;
-        if (next < 0 || next >= lesson.steps().size()) {
-            terminal.println(next < 0 ? "This is the first step." : "This is the last step. [q] to quit, or try another lesson: jbang lesson list");
+        if (next < -1) {
+            view.note("This is the introduction, the lesson's first screen.");
+            return;
+        }
+        if (stepIndex < 0 && delta > 0) {
+            next = firstUnfinishedStep();
+        }
+        if (next >= lesson.steps().size()) {
+            view.note("This is the last step. q to quit; '" + lesson.runCommand().replace(lesson.id(), "list") + "' shows what comes next.");
             return;
         }
         stepIndex = next;
-        showStep();
-    }
-
-    private void showStep() {
-        Step step = lesson.steps().get(stepIndex);
-        view.show(lesson, step, session.sandbox().namespace(lesson));
-        printMarks(step);
-        terminal.println(terminal.dim(KEYS));
-    }
-
-    private void printMarks(Step step) {
-        for (var check : step.checks()) {
-            Verdict verdict = latest.get(check.info().id());
-            if (verdict != null) {
-                terminal.println(marks.line(verdict).stripTrailing());
-            }
+        hints.forget();
+        if (next < 0) {
+            view.introduction(header, Prerequisites.missing(lesson, progress));
+        } else {
+            showStep();
         }
     }
 
-    private void onVerdictIfChanged(Verdict verdict) {
-        Verdict before = latest.get(verdict.id());
-        if (before == null || before.status() != verdict.status() || !before.message().equals(verdict.message())) {
-            onVerdict(verdict);
-        }
+    private synchronized void showStep() {
+        Step step = currentStep();
+        List<Verdict> verdicts = stepVerdicts(step);
+        shown.clear();
+        verdicts.forEach(v -> shown.put(v.id(), v));
+        view.step(header, step, verdicts);
     }
 
-    /** Called by the watcher on every change: print it if it concerns this step, record progress, celebrate. */
+    /** Every new verdict: shown if it concerns this step and says something new; progress recorded; completion announced. */
     private synchronized void onVerdict(Verdict verdict) {
-        Step step = lesson.steps().get(stepIndex);
-        boolean stepWasDone = stepDone(step);
         Verdict before = latest.put(verdict.id(), verdict);
-        boolean onThisStep = step.checks().stream().anyMatch(c -> c.info().id().equals(verdict.id()));
-        if (onThisStep) {
-            terminal.println(marks.line(verdict).stripTrailing());
+        boolean statusChanged = before == null || before.status() != verdict.status();
+        if (stepIndex >= 0 && currentStep().checks().stream().anyMatch(c -> c.info().id().equals(verdict.id()))) {
+            Verdict onScreen = shown.get(verdict.id());
+            if (onScreen == null || onScreen.status() != verdict.status() || !onScreen.message().equals(verdict.message())) {
+                shown.put(verdict.id(), verdict);
+                boolean stepWasDone = onScreen != null && stepDone(currentStep(), shown);
+                view.verdict(verdict);
+                if (!stepWasDone && stepDone(currentStep(), shown) && stepDone(currentStep(), latest) && !allDone()) {
+                    view.note("Step " + currentStep().number() + " done! Press n (Enter) for the next step.");
+                }
+            }
         }
-        if (before == null || before.status() != verdict.status()) {
-            onProgress.accept(lesson.checks().stream().map(c -> latest.get(c.info().id())).filter(java.util.Objects::nonNull).toList());
+        if (statusChanged) {
+            onProgress.accept(lesson.checks().stream().map(c -> latest.get(c.info().id())).filter(Objects::nonNull).toList());
         }
-        if (verdict.status() == Status.PASS && (before == null || before.status() != Status.PASS)) {
-            progress.record(lesson.id(), List.of(verdict.id()), allPass());
-            // Announce only the change that completes this step, not every later pass of a done step.
-            if (onThisStep && !stepWasDone && stepDone(step)) {
-                terminal.println(terminal.bold("Step " + step.number() + " done!") + (stepIndex + 1 < lesson.steps().size()
-                        ? " Press n (Enter) for the next step." : " Lesson complete. q to quit."));
+        if (verdict.status() == Status.PASS && statusChanged) {
+            boolean nowComplete = allDone();
+            progress.record(lesson.id(), List.of(verdict.id()), nowComplete ? completion() : ProgressStore.Completion.NOT_YET);
+            if (nowComplete && !complete) {
+                complete = true;
+                view.note(Completions.message(lesson, completion(), header.cluster()));
             }
         }
     }
 
-    private boolean stepDone(Step step) {
-        return step.checks().stream().map(c -> latest.get(c.info().id()))
+    private ProgressStore.Completion completion() {
+        int unproven = (int) lesson.checks().stream().map(c -> latest.get(c.info().id()))
+                .filter(v -> v != null && v.status() == Status.SKIPPED).count();
+        return new ProgressStore.Completion(true, !fastForwarded.isEmpty(), unproven, header.cluster());
+    }
+
+    private Step currentStep() {
+        return lesson.steps().get(Math.max(0, stepIndex));
+    }
+
+    private List<Verdict> stepVerdicts(Step step) {
+        return step.checks().stream().map(c -> latest.get(c.info().id())).filter(Objects::nonNull).toList();
+    }
+
+    private static boolean stepDone(Step step, Map<String, Verdict> verdicts) {
+        return step.checks().stream().map(c -> verdicts.get(c.info().id()))
                 .allMatch(v -> v != null && (v.status() == Status.PASS || v.status() == Status.SKIPPED));
     }
 
-    private boolean allPass() {
-        return lesson.steps().stream().allMatch(this::stepDone);
+    private boolean allDone() {
+        return lesson.steps().stream().allMatch(s -> stepDone(s, latest));
     }
 
     private int firstUnfinishedStep() {
         for (int i = 0; i < lesson.steps().size(); i++) {
-            if (!stepDone(lesson.steps().get(i))) {
+            if (!stepDone(lesson.steps().get(i), latest)) {
                 return i;
             }
         }

@@ -27,10 +27,35 @@ public final class ProgressStore {
     /** Moves the state folder, progress.json with it (see {@link UserDirs}). */
     private static final String STATE_VARIABLE = "KUBELESSONS_STATE";
 
-    /** Progress in one lesson. */
-    public record LessonProgress(TreeSet<String> passedChecks, Optional<String> finishedAt) {
+    /**
+     * Progress in one lesson. {@code solvedByRunner}: finished by --solve or fast-forward, not by the learner;
+     * {@code unprovenChecks}: checks that need a data plane and were skipped (finished on kwok). Files written
+     * before these fields existed read as finished by the learner with every check proven.
+     */
+    public record LessonProgress(TreeSet<String> passedChecks, Optional<String> finishedAt, boolean solvedByRunner,
+                                 int unprovenChecks, Optional<String> cluster) {
+        public LessonProgress(TreeSet<String> passedChecks, Optional<String> finishedAt) {
+            this(passedChecks, finishedAt, false, 0, Optional.empty());
+        }
+
         public boolean finished() {
             return finishedAt.isPresent();
+        }
+
+        /** Finished by the learner, every check proven: what a prerequisite and "done" mean. */
+        public boolean done() {
+            return finished() && !solvedByRunner && unprovenChecks == 0;
+        }
+    }
+
+    /** How a lesson was finished, for {@link #record(String, Iterable, Completion)}. */
+    public record Completion(boolean finished, boolean byRunner, int unprovenChecks, String cluster) {
+        public static final Completion NOT_YET = new Completion(false, false, 0, "");
+
+        /** Whether this completion says more than {@code earlier}: by the learner after by the runner, fewer checks unproven. */
+        boolean improvesOn(LessonProgress earlier) {
+            return finished && (!earlier.finished() || (earlier.solvedByRunner() && !byRunner)
+                    || (earlier.solvedByRunner() == byRunner && unprovenChecks < earlier.unprovenChecks()));
         }
     }
 
@@ -70,8 +95,11 @@ public final class ProgressStore {
         for (Map.Entry<String, JsonNode> entry : lessons.properties()) {
             TreeSet<String> passed = new TreeSet<>();
             entry.getValue().path("passedChecks").forEach(n -> passed.add(n.asString()));
-            JsonNode finished = entry.getValue().path("finishedAt");
-            result.put(entry.getKey(), new LessonProgress(passed, finished.isString() ? Optional.of(finished.asString()) : Optional.empty()));
+            JsonNode lesson = entry.getValue();
+            JsonNode finished = lesson.path("finishedAt");
+            result.put(entry.getKey(), new LessonProgress(passed, finished.isString() ? Optional.of(finished.asString()) : Optional.empty(),
+                    lesson.path("finishedBy").asString("you").equals("runner"), lesson.path("unprovenChecks").asInt(0),
+                    lesson.path("finishedOn").isString() ? Optional.of(lesson.path("finishedOn").asString()) : Optional.empty()));
         }
         return result;
     }
@@ -80,8 +108,17 @@ public final class ProgressStore {
         return all().getOrDefault(lessonId, new LessonProgress(new TreeSet<>(), Optional.empty()));
     }
 
-    /** Records the checks that pass now; the lesson is finished when {@code finished} is true. */
-    public synchronized void record(String lessonId, Iterable<String> passedChecks, boolean finished) {
+    /** Records the checks that pass now; the lesson is finished (by the learner, every check proven) when {@code finished} is true. */
+    public void record(String lessonId, Iterable<String> passedChecks, boolean finished) {
+        record(lessonId, passedChecks, finished ? new Completion(true, false, 0, "") : Completion.NOT_YET);
+    }
+
+    /**
+     * Records the checks that pass now and, when {@code completion} finishes the lesson, how: a better completion
+     * (by the learner after the runner, on kind after kwok) replaces an earlier one, a weaker one never does.
+     */
+    public synchronized void record(String lessonId, Iterable<String> passedChecks, Completion completion) {
+        LessonProgress earlier = of(lessonId);
         ObjectNode root = read();
         ObjectNode lessons = root.has("lessons") && root.get("lessons").isObject() ? (ObjectNode) root.get("lessons") : root.putObject("lessons");
         ObjectNode lesson = lessons.has(lessonId) ? (ObjectNode) lessons.get(lessonId) : lessons.putObject(lessonId);
@@ -90,8 +127,22 @@ public final class ProgressStore {
         passedChecks.forEach(passed::add);
         var array = lesson.putArray("passedChecks");
         passed.forEach(array::add);
-        if (finished && !lesson.has("finishedAt")) {
+        if (completion.improvesOn(earlier)) {
             lesson.put("finishedAt", clock.instant().toString());
+            // Written only when they differ from what an old file means, so old readers see what they always saw.
+            if (completion.byRunner()) {
+                lesson.put("finishedBy", "runner");
+            } else {
+                lesson.remove("finishedBy");
+            }
+            if (completion.unprovenChecks() > 0) {
+                lesson.put("unprovenChecks", completion.unprovenChecks());
+            } else {
+                lesson.remove("unprovenChecks");
+            }
+            if (!completion.cluster().isEmpty()) {
+                lesson.put("finishedOn", completion.cluster());
+            }
         }
         write(root);
     }

@@ -59,7 +59,7 @@ class CheckWatcherTest {
         try (CheckWatcher watcher = new CheckWatcher(List.of(endpoints), ns.context(), delivered::add)) {
             Verdict before = next(endpoints);
             assertEquals(Status.FAIL, before.status());
-            assertEquals("Service my-nginx has 1 ready endpoints; expected 2 — selector app=my-nginx matches 1 ready pods",
+            assertEquals("Service my-nginx has 1 ready endpoint; expected 2 — selector app=my-nginx matches 1 ready pod",
                     before.message());
 
             ns.client().apps().deployments().inNamespace(ns.name()).withName("my-nginx").scale(2);

@@ -81,11 +81,11 @@ class InteractiveLoopOnKwokTest {
                 }
             }
         };
-        try (ClusterSession session = RunningCluster.session(access, "klt5")) {
+        try (ClusterSession session = RunningCluster.interactiveSession(access, "klt5")) {
             session.sandbox().reset(lesson);
             Terminal terminal = new Terminal(new PipedReader(keys), out, false);
             List<List<dev.kubelessons.check.Verdict>> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
-            CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> new InteractiveLoop(session, lesson, progress, terminal)
+            CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> new InteractiveLoop(session, lesson, progress, new dev.kubelessons.tui.PlainView(terminal))
                     .reportingTo(reports::add).run());
             try {
                 waitFor("Checks:", 60);
@@ -93,9 +93,9 @@ class InteractiveLoopOnKwokTest {
 
                 ApiServerOutage outage = new ApiServerOutage(access);
                 outage.kill();
-                waitFor("the cluster is unreachable", 60);
+                waitFor("cluster unreachable since", 10);
                 outage.restart();
-                waitFor("the cluster is reachable again", 120);
+                waitFor("The cluster answers again", 120);
                 // The rest of the cluster must survive the blip too (no leader election to lose).
                 assertTrue(outage.alive("kube-controller-manager"), "kube-controller-manager died during the outage");
                 assertTrue(outage.alive("kube-scheduler"), "kube-scheduler died during the outage");
@@ -114,7 +114,7 @@ class InteractiveLoopOnKwokTest {
 
                 keys.write("h\nn\nq\n");
                 keys.flush();
-                assertEquals(1, loop.get(30, TimeUnit.SECONDS), "lesson not finished: exit 1");
+                assertEquals(0, loop.get(30, TimeUnit.SECONDS), "quitting on purpose is exit 0, finished or not");
                 assertTrue(screen().contains("Hint"), screen());
                 assertTrue(screen().contains("Step 2/"), screen());
                 assertTrue(screen().contains("Bye."), screen());

@@ -14,6 +14,15 @@ public final class RunningCluster {
     }
 
     public static ClusterSession session(ClusterAccess access, String namespacePrefix) {
+        return ClusterSession.connect(provider(access), access, namespacePrefix);
+    }
+
+    /** As the interactive runner opens it: every API call bounded in time. */
+    public static ClusterSession interactiveSession(ClusterAccess access, String namespacePrefix) {
+        return ClusterSession.interactive(provider(access), access, namespacePrefix);
+    }
+
+    private static ClusterProvider provider(ClusterAccess access) {
         ClusterProvider provider = new ClusterProvider() {
             public String name() { return "kwok-test"; }
             public void up(PrintWriter out) { }
@@ -22,6 +31,6 @@ public final class RunningCluster {
             public ClusterAccess access() { return access; }
             public boolean hasDataPlane() { return false; }
         };
-        return ClusterSession.connect(provider, access, namespacePrefix);
+        return provider;
     }
 }

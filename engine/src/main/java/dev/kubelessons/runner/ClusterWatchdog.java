@@ -1,0 +1,140 @@
+package dev.kubelessons.runner;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Knows whether the API server answers. It asks /readyz every second on a client whose calls time out
+ * in 1.5 s, and a second time at once after a failure, so silence shows within about 4 s (the issue asks
+ * for 5) while one slow answer on a busy machine is not an outage. While the cluster is away it retries
+ * with backoff (1 s doubling to 8 s) and, once it answers, reports the time it was away. Watch
+ * problems only make it look sooner: the informers' own reconnects take far longer than 5 s to give up.
+ */
+final class ClusterWatchdog implements AutoCloseable {
+
+    /** What the watchdog tells its owner. */
+    interface Listener {
+        void away(String banner);
+
+        void back(Duration awayFor);
+    }
+
+    static final Duration HEALTHY_INTERVAL = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofSeconds(8);
+
+    private final KubernetesClient probeClient;
+    private final Listener listener;
+    private final Clock clock;
+    private final Thread thread;
+    private final Object wake = new Object();
+    private volatile Instant awaySince;
+    private volatile String lastProblem = "";
+
+    ClusterWatchdog(KubernetesClient probeClient, Listener listener, Clock clock) {
+        this.probeClient = probeClient;
+        this.listener = listener;
+        this.clock = clock;
+        this.thread = new Thread(this::loop, "kubelessons-watchdog");
+        this.thread.setDaemon(true);
+    }
+
+    ClusterWatchdog start() {
+        thread.start();
+        return this;
+    }
+
+    /** Since when the cluster has not answered, if it does not now. */
+    Optional<Instant> awaySince() {
+        return Optional.ofNullable(awaySince);
+    }
+
+    /** A watch broke or a call failed: look now instead of at the next tick. */
+    void suspect() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    String banner() {
+        Instant since = awaySince;
+        if (since == null) {
+            return "";
+        }
+        String when = LocalTime.ofInstant(since, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
+        if (lastProblem.contains("trust anchors") || lastProblem.contains("PKIX") || lastProblem.contains("certificate")) {
+            return "! the cluster answers with another certificate since " + when + ": it was re-created, and this session cannot"
+                    + " reach it. Quit (q) and start the lesson again; your progress is saved.";
+        }
+        return "! cluster unreachable since " + when + " (" + lastProblem + "); retrying. Checks show their last known state."
+                + " Your progress is saved.";
+    }
+
+    private void loop() {
+        Duration retry = Duration.ofSeconds(1);
+        while (!Thread.currentThread().isInterrupted()) {
+            boolean answers = answers() || answers();
+            if (!answers && awaySince == null) {
+                awaySince = clock.instant();
+                listener.away(banner());
+            } else if (!answers) {
+                listener.away(banner());
+                retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
+            } else if (awaySince != null) {
+                Duration away = Duration.between(awaySince, clock.instant());
+                awaySince = null;
+                retry = Duration.ofSeconds(1);
+                listener.back(away);
+            }
+            if (!sleep(awaySince == null ? HEALTHY_INTERVAL : retry)) {
+                return;
+            }
+        }
+    }
+
+    private boolean sleep(Duration duration) {
+        synchronized (wake) {
+            try {
+                wake.wait(duration.toMillis());
+                return true;
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+    }
+
+    private boolean answers() {
+        try {
+            String ready = probeClient.raw("/readyz");
+            if (ready != null && ready.strip().equals("ok")) {
+                return true;
+            }
+            lastProblem = "/readyz says " + (ready == null ? "nothing" : ready.strip().lines().findFirst().orElse(""));
+            return false;
+        } catch (RuntimeException e) {
+            lastProblem = shortReason(e);
+            return false;
+        }
+    }
+
+    private static String shortReason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 80 ? message.substring(0, 79) + "…" : message;
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+        probeClient.close();
+    }
+}

@@ -1,0 +1,234 @@
+package dev.kubelessons.tui;
+
+import dev.kubelessons.check.Verdict;
+import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.Step;
+import dev.kubelessons.runner.LessonView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.utils.Display;
+import org.jline.utils.InfoCmp.Capability;
+
+/**
+ * The full-screen tutor. Built on JLine 3 (org.jline:jline-terminal): the Java terminal library that is
+ * kept up (Maven, Gradle's console and jshell use it), with raw single-key input, the terminal's size and
+ * resize signal, the alternate screen, and {@link Display}, which redraws only the lines that changed, so
+ * the check panel updates in place without flicker. Lanterna, the other choice, has had no release since 2023.
+ * The JLine providers that need native code are left out: stty does the raw mode, on Linux and macOS alike.
+ */
+public final class FullScreenView implements LessonView {
+
+    private static final String STEP_KEYS = " ↑↓ PgUp PgDn scroll · h hint · s solution · f fast-forward · c check now · r reset · n/Enter next · p previous · q quit";
+    private static final String INTRO_KEYS = " Enter start · ↑↓ PgUp PgDn scroll · q quit";
+
+    private final Terminal terminal;
+    private final Attributes original;
+    private final Display display;
+    private final boolean color;
+    private final Thread restoreOnExit = new Thread(this::restore, "kubelessons-terminal-restore");
+    private final KeyReader keys;
+    private Header header;
+    private Step step;
+    private Map<String, String> missing = Map.of();
+    private final Map<String, Verdict> verdicts = new LinkedHashMap<>();
+    private final List<String[]> reveals = new ArrayList<>();
+    private List<String> body = List.of();
+    private int scroll;
+    private String banner = "";
+    private String note = "";
+    private boolean closed;
+
+    private FullScreenView(Terminal terminal, boolean color) {
+        this.terminal = terminal;
+        this.color = color;
+        this.original = terminal.enterRawMode();
+        this.display = new Display(terminal, true);
+        this.keys = new KeyReader(terminal.reader());
+        terminal.puts(Capability.enter_ca_mode);
+        terminal.puts(Capability.keypad_xmit);
+        terminal.puts(Capability.cursor_invisible);
+        terminal.flush();
+        // A kill (not -9) must not leave the learner's shell in raw mode on the alternate screen.
+        Runtime.getRuntime().addShutdownHook(restoreOnExit);
+        terminal.handle(Terminal.Signal.WINCH, signal -> resized());
+        terminal.handle(Terminal.Signal.INT, signal -> keys.interrupt());
+    }
+
+    /** The full screen on the process's own terminal, or empty when there is none (a pipe, TERM=dumb). */
+    public static Optional<FullScreenView> open(boolean color) {
+        String term = System.getenv("TERM");
+        if (System.console() == null || term == null || term.isBlank() || term.equals("dumb")) {
+            return Optional.empty();
+        }
+        try {
+            Terminal terminal = TerminalBuilder.builder().system(true).dumb(false).build();
+            if (Terminal.TYPE_DUMB.equals(terminal.getType()) || terminal.getWidth() < 40 || terminal.getHeight() < 12) {
+                terminal.close();
+                return Optional.empty();
+            }
+            return Optional.of(new FullScreenView(terminal, color));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized void introduction(Header header, Map<String, String> missing) {
+        this.header = header;
+        this.step = null;
+        this.missing = missing;
+        reveals.clear();
+        scroll = 0;
+        layout();
+    }
+
+    @Override
+    public synchronized void step(Header header, Step step, List<Verdict> known) {
+        this.header = header;
+        this.step = step;
+        verdicts.clear();
+        known.forEach(v -> verdicts.put(v.id(), v));
+        reveals.clear();
+        scroll = 0;
+        note = "";
+        layout();
+    }
+
+    @Override
+    public synchronized void verdict(Verdict verdict) {
+        verdicts.put(verdict.id(), verdict);
+        redraw();
+    }
+
+    @Override
+    public synchronized void reveal(String title, String markdown) {
+        reveals.add(new String[] {title, markdown});
+        int start = body.size() + 1;
+        layout();
+        scroll = start; // show what was asked for, from its first line
+        redraw();
+    }
+
+    @Override
+    public synchronized void note(String text) {
+        note = text;
+        redraw();
+    }
+
+    @Override
+    public synchronized void outage(Optional<String> text) {
+        banner = text.orElse("");
+        redraw();
+    }
+
+    @Override
+    public Optional<String> nextKey() {
+        while (true) {
+            Optional<String> key = keys.next();
+            if (key.isEmpty() || !key.get().startsWith("scroll:")) {
+                return key;
+            }
+            scroll(key.get().substring("scroll:".length()));
+        }
+    }
+
+    private synchronized void scroll(String how) {
+        int page = frame().bodyHeight(state()) - 1;
+        scroll = switch (how) {
+            case "up" -> scroll - 1;
+            case "down" -> scroll + 1;
+            case "pageup" -> scroll - page;
+            case "pagedown" -> scroll + page;
+            case "home" -> 0;
+            default -> body.size();
+        };
+        scroll = Math.max(0, Math.min(scroll, Math.max(0, body.size() - page - 1)));
+        redraw();
+    }
+
+    private synchronized void resized() {
+        display.clear();
+        layout();
+    }
+
+    /** Renders the body for the terminal's current width, then draws. */
+    private void layout() {
+        LessonPages pages = new LessonPages(terminal.getWidth() - 2, color);
+        List<String> lines = new ArrayList<>(step == null ? pages.introduction(header, missing, true) : pages.step(header, step));
+        for (String[] reveal : reveals) {
+            lines.add("");
+            lines.addAll(pages.reveal(reveal[0], reveal[1]));
+        }
+        body = lines;
+        redraw();
+    }
+
+    private ScreenFrame frame() {
+        return new ScreenFrame(terminal.getWidth(), terminal.getHeight(), color);
+    }
+
+    private ScreenFrame.State state() {
+        String where = step == null ? "introduction" : "step " + step.number() + " of " + header.lesson().steps().size();
+        String head = " kubelessons · " + header.lesson().id() + " " + header.lesson().title() + " · " + where + " · cluster "
+                + header.cluster() + " · namespace " + header.namespace();
+        List<String> panel = new ArrayList<>();
+        CheckLines lines = new CheckLines(terminal.getWidth(), color);
+        boolean greyed = !banner.isEmpty();
+        if (step != null) {
+            for (CheckSpec check : step.checks()) {
+                panel.addAll(lines.of(check, verdicts.get(check.info().id()), greyed));
+            }
+        } else {
+            panel.add(" " + header.lesson().checks().size() + " checks in " + header.lesson().steps().size()
+                    + " steps; they watch the cluster from the first step on.");
+        }
+        String title = step == null ? "Checks" : greyed ? "Checks (last known state: the cluster is not answering)" : "Checks (live)";
+        String footer = step == null ? (missing.isEmpty() ? INTRO_KEYS : INTRO_KEYS.replace(" · q quit", " · g go to " + missing.keySet().iterator().next() + " · q quit")) : STEP_KEYS;
+        return new ScreenFrame.State(head, banner, body, scroll, title, panel, note, footer);
+    }
+
+    private void redraw() {
+        if (closed || header == null) {
+            return;
+        }
+        List<AttributedString> lines = frame().render(state()).stream().map(AttributedString::fromAnsi).toList();
+        display.resize(terminal.getHeight(), terminal.getWidth());
+        display.update(lines, -1);
+        terminal.flush();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            restore();
+            try {
+                Runtime.getRuntime().removeShutdownHook(restoreOnExit);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook restores the terminal
+            }
+            try {
+                terminal.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void restore() {
+        terminal.puts(Capability.cursor_visible);
+        terminal.puts(Capability.keypad_local);
+        terminal.puts(Capability.exit_ca_mode);
+        terminal.setAttributes(original);
+        terminal.flush();
+    }
+}

@@ -12,17 +12,23 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(CdsTraining.FLAG)) {
+            System.exit(CdsTraining.run());
+        }
         System.exit(run(args));
     }
 
     public static int run(String... args) {
-        CommandLine cli = commandLine();
-        return cli.execute(args);
+        return configure(CommandTree.forArguments(args)).execute(args);
     }
 
+    /** The whole command tree, every subcommand modelled (run() models only the ones its arguments name). */
     public static CommandLine commandLine() {
-        LessonCommand root = new LessonCommand();
-        CommandLine cli = new CommandLine(root);
+        return configure(CommandTree.full());
+    }
+
+    // Handlers reach only the subcommands already added, so the tree is complete before this runs.
+    private static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> report(exception, GlobalOptions.of(commandLine.getCommandSpec()).verbose(), commandLine.getErr()));
         cli.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();

@@ -6,17 +6,27 @@ import dev.kubelessons.lesson.LearningPath;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.markdown.CourseLoader;
 import dev.kubelessons.runner.ProgressStore;
+import dev.kubelessons.tui.TerminalWidth;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code jbang lesson list}: the lessons on both paths, with their files and the learner's progress marks. */
+/**
+ * {@code jbang lesson list}: the course at a glance. Per path, how far the learner is ("3 of 11 done") and
+ * the next lesson; per lesson a mark that tells done from done on kwok and from solved by the runner. Columns
+ * fit the terminal: the id column is as wide as the longest id, the title gives way (cut with …).
+ */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the lessons by learning path, with your progress.")
 public final class ListCommand implements Callable<Integer> {
+
+    static final String LEGEND = "Marks: [x] done  [k] done on a cluster without a data plane (checks unproven)  "
+            + "[r] solved by the runner  [~] started  [ ] not started";
 
     @Mixin
     GlobalOptions global = new GlobalOptions();
@@ -31,16 +41,30 @@ public final class ListCommand implements Callable<Integer> {
         Course course = loaded.course();
         Map<String, ProgressStore.LessonProgress> progress = ProgressStore.forUser().all();
         PrintWriter out = spec.commandLine().getOut();
+        int width = TerminalWidth.detect();
+        int idWidth = course.lessons().stream().mapToInt(l -> l.id().length()).max().orElse(10);
+        int noteWidth = course.lessons().stream().mapToInt(l -> note(progress.get(l.id())).length()).max().orElse(0);
         for (LearningPath path : LearningPath.values()) {
-            out.println(path.title() + " path: " + path.summary());
+            List<Lesson> lessons = course.path(path);
+            if (lessons.isEmpty()) {
+                continue;
+            }
+            out.println(fit(path.title() + " path: " + path.summary(), width));
+            out.println(fit("  " + summary(lessons, progress), width));
             int position = 1;
-            for (Lesson lesson : course.path(path)) {
-                out.printf("  %2d. %s %-22s %-44s %3d min  %s%n", position++, mark(progress.get(lesson.id()), lesson), lesson.id(),
-                        lesson.title(), lesson.durationMinutes(), layout.root().relativize(lesson.source()));
+            for (Lesson lesson : lessons) {
+                ProgressStore.LessonProgress of = progress.get(lesson.id());
+                String left = String.format("  %2d. %s %-" + idWidth + "s  ", position++, mark(of, lesson), lesson.id());
+                String right = String.format("  %3d min", lesson.durationMinutes()) + pad(note(of), noteWidth);
+                int titleRoom = Math.max(8, width - left.length() - right.length());
+                out.println((left + pad(cut(lesson.title(), titleRoom), titleRoom) + right).stripTrailing());
             }
             out.println();
         }
-        out.println("Marks: [x] finished  [~] some checks passed  [ ] not started.  Start one with: jbang lesson <id>");
+        for (String line : wrap(LEGEND, width)) {
+            out.println(line);
+        }
+        out.println(fit("Start one with: jbang lesson <id>", width));
         if (!loaded.clean()) {
             out.println(loaded.problems().size() + " lesson problem(s) hide some lessons; run 'jbang lesson lint' to see them");
         }
@@ -48,14 +72,58 @@ public final class ListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String mark(ProgressStore.LessonProgress progress, Lesson lesson) {
+    /** "3 of 11 done (1 on kwok) · next: 04-nodeport-loadbalancer" */
+    static String summary(List<Lesson> lessons, Map<String, ProgressStore.LessonProgress> progress) {
+        long done = lessons.stream().filter(l -> finishedByYou(progress.get(l.id()))).count();
+        long onKwok = lessons.stream().map(l -> progress.get(l.id())).filter(p -> finishedByYou(p) && !p.done()).count();
+        Optional<Lesson> next = lessons.stream().filter(l -> !finishedByYou(progress.get(l.id()))).findFirst();
+        return done + " of " + lessons.size() + " done" + (onKwok > 0 ? " (" + onKwok + " on kwok)" : "")
+                + next.map(l -> " · next: " + l.id()).orElse(" · path complete");
+    }
+
+    /** After the minutes: how a lesson that is finished but not done was finished. */
+    private static String note(ProgressStore.LessonProgress of) {
+        return of != null && of.finished() && !of.done() ? (of.solvedByRunner() ? "  by the runner" : "  " + of.unprovenChecks() + " unproven") : "";
+    }
+
+    private static boolean finishedByYou(ProgressStore.LessonProgress progress) {
+        return progress != null && progress.finished() && !progress.solvedByRunner();
+    }
+
+    static String mark(ProgressStore.LessonProgress progress, Lesson lesson) {
         if (progress == null) {
             return "[ ]";
         }
         if (progress.finished()) {
-            return "[x]";
+            return progress.solvedByRunner() ? "[r]" : progress.done() ? "[x]" : "[k]";
         }
         long passed = lesson.checks().stream().filter(c -> progress.passedChecks().contains(c.info().id())).count();
         return passed > 0 ? "[~]" : "[ ]";
+    }
+
+    private static String cut(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
+    private static String fit(String text, int width) {
+        return cut(text, width);
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split("  ")) {
+            if (line.length() > 0 && line.length() + 2 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? "  " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 }

@@ -3,10 +3,13 @@ package dev.kubelessons.cli;
 import dev.kubelessons.check.Verdict;
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.instructor.ProgressReporter;
+import dev.kubelessons.lesson.Fault;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.report.ReportFormat;
 import dev.kubelessons.runner.ClusterSession;
+import dev.kubelessons.runner.DrillRun;
+import dev.kubelessons.runner.FaultChoice;
 import dev.kubelessons.runner.InteractiveLoop;
 import dev.kubelessons.runner.LessonChecks;
 import dev.kubelessons.runner.ProgressStore;
@@ -58,6 +61,9 @@ public final class LessonCommand implements Callable<Integer> {
     @Option(names = "--report-to", paramLabel = "URL", description = "Workshop: also post the verdicts of --check/--solve to the instructor's board at URL.")
     String reportTo;
 
+    @Option(names = "--fault", paramLabel = "NAME", description = "Drills: inject this fault instead of one at random.")
+    String fault;
+
     @Option(names = "--token", paramLabel = "T", description = "Workshop: your report token from the instructor (with --report-to).")
     String reportToken;
 
@@ -78,6 +84,12 @@ public final class LessonCommand implements Callable<Integer> {
         ProgressStore progress = ProgressStore.forUser().requireWritable();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (fault != null && !lesson.isDrill()) {
+            throw new UserInputException("--fault is for drills, and " + lesson.id() + " is not one", "drop --fault, or run a drill such as 12-checkout-drill");
+        }
+        if (!check && !solve && lesson.isDrill()) {
+            return drill(lesson, progress, err);
+        }
         if (!check && !solve) {
             return interactive(lesson, progress, reporter, out, err);
         }
@@ -108,6 +120,21 @@ public final class LessonCommand implements Callable<Integer> {
                 err.println("progress: " + lesson.id() + " recorded as solved by the runner, not by you");
             }
             return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        }
+    }
+
+    /** A drill: the healthy system, one fault (named or at random among those this cluster can show), the clock, the report. */
+    private int drill(Lesson lesson, ProgressStore progress, PrintWriter err) {
+        try (ClusterSession session = ClusterSession.openInteractive(global.cluster(), err)) {
+            boolean dataPlane = session.provider().hasDataPlane();
+            Fault chosen = FaultChoice.pick(lesson, Optional.ofNullable(fault), dataPlane, new java.security.SecureRandom());
+            List<String> left = FaultChoice.skippedWithoutDataPlane(lesson);
+            if (!dataPlane && fault == null && !left.isEmpty()) {
+                err.println("note: " + session.provider().name() + " has no data plane, so " + left.size() + " of " + lesson.faults().size()
+                        + " faults are left out of the draw (" + String.join(", ", left) + "); run on kind for all of them");
+                err.flush();
+            }
+            return new DrillRun(session, lesson, chosen, Terminal.system(global.color()), progress, SETTLE_TIMEOUT).run();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.report.ReportFormat;
 import dev.kubelessons.runner.AtomicFile;
 import dev.kubelessons.runner.ClusterSession;
+import dev.kubelessons.runner.DrillVerifier;
 import dev.kubelessons.runner.LessonVerifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
         List<LessonResult> results = new ArrayList<>();
         try (ClusterSession session = ClusterSession.open(global.cluster(), err)) {
             LessonVerifier verifier = new LessonVerifier(session, LessonCommand.SETTLE_TIMEOUT);
+            DrillVerifier drills = new DrillVerifier(session, session.sandbox("klv"), LessonCommand.SETTLE_TIMEOUT);
             ExecutorService pool = Executors.newFixedThreadPool(parallel);
             try {
                 List<Future<List<LessonResult>>> futures = new ArrayList<>();
@@ -75,7 +77,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
                     futures.add(pool.submit(() -> {
                         List<LessonResult> mine = new ArrayList<>();
                         for (int round = 1; round <= repeat; round++) {
-                            mine.addAll(verifier.verify(lesson, round));
+                            mine.addAll(lesson.isDrill() ? drills.verify(lesson, round) : verifier.verify(lesson, round));
                             err.println("verify " + lesson.id() + " round " + round + "/" + repeat + " done");
                             err.flush();
                         }
@@ -100,6 +102,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
         out.print(reportFormat.render(results, global.color()));
         boolean passed = results.stream().allMatch(LessonResult::passed);
         out.println(passed ? "verify: " + lessons.size() + " lesson(s) x " + repeat + ": every check fails unsolved and passes solved"
+                + (lessons.stream().anyMatch(Lesson::isDrill) ? " (drills: healthy, each fault caught, then restored)" : "")
                 : "verify: FAILED, see above");
         out.flush();
         return passed ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

@@ -4,10 +4,15 @@ import java.util.Optional;
 
 /**
  * A fenced block of a step. {@code check} is present only for {@link BlockRole#CHECK}
- * blocks that parsed; {@code position} is the line of the opening fence.
+ * blocks that parsed, {@code fault} only for {@link BlockRole#FAULT} blocks that parsed; {@code position} is the line of the opening fence.
  */
-public record Block(BlockRole role, String language, String content, SourcePosition position, Optional<CheckSpec> check)
-        implements StepPart {
+public record Block(BlockRole role, String language, String content, SourcePosition position, Optional<CheckSpec> check,
+        Optional<Fault> fault) implements StepPart {
+
+    /** A block that is not a drill's fault. */
+    public Block(BlockRole role, String language, String content, SourcePosition position, Optional<CheckSpec> check) {
+        this(role, language, content, position, check, Optional.empty());
+    }
 
     public boolean isShell() {
         return language.equals("sh") || language.equals("bash") || language.equals("shell") || language.equals("console");

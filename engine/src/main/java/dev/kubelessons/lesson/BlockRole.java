@@ -18,6 +18,8 @@ public enum BlockRole {
     CHECK("check"),
     /** A nudge in Markdown, folded on the site and shown on request in the terminal. */
     HINT("hint"),
+    /** An incident of a drill, in YAML: how the runner breaks the healthy system and how service is restored. */
+    FAULT("fault"),
     /** Any other code block: shown, never run. */
     EXAMPLE("");
 
@@ -34,6 +36,6 @@ public enum BlockRole {
     }
 
     public static String knownWords() {
-        return "apply, setup, solution, check, hint";
+        return "apply, setup, solution, check, hint, fault";
     }
 }

@@ -38,6 +38,27 @@ public record Lesson(
         return steps.stream().flatMap(s -> s.blocks(role).stream()).toList();
     }
 
+    /** The incidents of a drill, in file order; empty for an ordinary lesson. */
+    public List<Fault> faults() {
+        return blocks(BlockRole.FAULT).stream().flatMap(b -> b.fault().stream()).toList();
+    }
+
+    /** Every fault's break and restore blocks: manifests or kubectl commands, checked by lint like solutions. */
+    public List<Block> faultActions() {
+        return faults().stream().flatMap(f -> java.util.stream.Stream.of(f.breaks(), f.restores())).toList();
+    }
+
+    /** Whether only a data plane can show {@code fault}: the author says so, or every check that catches it needs one. */
+    public boolean needsDataPlane(Fault fault) {
+        return fault.needsDataPlane() || checks().stream().filter(c -> fault.caughtBy().contains(c.info().id()))
+                .allMatch(CheckSpec::needsDataPlane);
+    }
+
+    /** A drill breaks a healthy system and the learner restores it: its checks describe the healthy state. */
+    public boolean isDrill() {
+        return !blocks(BlockRole.FAULT).isEmpty();
+    }
+
     /** This lesson's position on a path; lessons not on the path sort last. */
     public int positionOn(LearningPath path) {
         return paths.getOrDefault(path, Integer.MAX_VALUE);

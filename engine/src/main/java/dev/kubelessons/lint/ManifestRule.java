@@ -25,8 +25,10 @@ final class ManifestRule implements LessonRule {
     @Override
     public List<Problem> check(Lesson lesson) {
         List<Problem> problems = new ArrayList<>();
-        for (Block block : lesson.steps().stream().flatMap(s -> s.parts().stream())
-                .filter(Block.class::isInstance).map(Block.class::cast).toList()) {
+        List<Block> blocks = new ArrayList<>(lesson.steps().stream().flatMap(s -> s.parts().stream())
+                .filter(Block.class::isInstance).map(Block.class::cast).toList());
+        blocks.addAll(lesson.faultActions());
+        for (Block block : blocks) {
             if (!MANIFEST_ROLES.contains(block.role()) || !block.isYaml()) {
                 continue;
             }

@@ -18,7 +18,9 @@ final class SolutionCommandRule implements LessonRule {
     @Override
     public List<Problem> check(Lesson lesson) {
         List<Problem> problems = new ArrayList<>();
-        for (Block block : lesson.blocks(BlockRole.SOLUTION)) {
+        List<Block> blocks = new ArrayList<>(lesson.blocks(BlockRole.SOLUTION));
+        blocks.addAll(lesson.faultActions());
+        for (Block block : blocks) {
             if (!block.isShell()) {
                 if (!block.isYaml()) {
                     problems.add(new Problem(block.position(), "a solution block must be 'yaml' (manifests) or 'sh' (kubectl commands), not '" + block.language() + "'",

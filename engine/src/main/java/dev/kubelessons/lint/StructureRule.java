@@ -25,7 +25,8 @@ final class StructureRule implements LessonRule {
             problems.add(new Problem(lesson.steps().get(8).position(), "the lesson has " + lesson.steps().size() + " steps",
                     "split it into two lessons; 2 to 6 steps keep a lesson under half an hour"));
         }
-        if (lesson.blocks(BlockRole.SOLUTION).isEmpty() && !lesson.steps().isEmpty()) {
+        // A drill's checks pass on its healthy setup; each fault's 'restore' is its solution (DrillRule).
+        if (!lesson.isDrill() && lesson.blocks(BlockRole.SOLUTION).isEmpty() && !lesson.steps().isEmpty()) {
             problems.add(new Problem(top, "the lesson has no reference solution",
                     "add a '```yaml solution' or '```sh solution' block to the steps whose checks the learner must make pass"));
         }
@@ -34,7 +35,7 @@ final class StructureRule implements LessonRule {
             if (step.blocks(BlockRole.CHECK).isEmpty()) {
                 problems.add(new Problem(step.position(), "step '" + step.title() + "' has no check",
                         "add a '```yaml check' block that says when the step is done"));
-            } else if (step.blocks(BlockRole.SOLUTION).isEmpty() && step.blocks(BlockRole.APPLY).isEmpty()) {
+            } else if (!lesson.isDrill() && step.blocks(BlockRole.SOLUTION).isEmpty() && step.blocks(BlockRole.APPLY).isEmpty()) {
                 problems.add(new Problem(step.position(), "step '" + step.title() + "' has checks but no solution",
                         "add a '```yaml solution' or '```sh solution' block (or an '```yaml apply' block) that makes them pass"));
             }

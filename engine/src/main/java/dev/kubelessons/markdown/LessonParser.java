@@ -145,6 +145,13 @@ public final class LessonParser {
                 check = checks.stream().findFirst();
             }
         }
+        if (info.role() == BlockRole.FAULT) {
+            if (!info.language().equals("yaml") && !info.language().equals("yml")) {
+                problems.add(new Problem(at, "a fault block must be YAML", "open it with '```yaml fault'"));
+                return new Block(info.role(), info.language(), content, at, check);
+            }
+            return new Block(info.role(), info.language(), content, at, check, new FaultReader(file, problems).read(content, at));
+        }
         return new Block(info.role(), info.language(), content, at, check);
     }
 

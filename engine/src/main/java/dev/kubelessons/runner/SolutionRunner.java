@@ -33,13 +33,17 @@ public final class SolutionRunner {
             applier.apply(block, namespace, lesson.id());
         }
         for (Block block : step.blocks(BlockRole.SOLUTION)) {
-            if (block.isYaml()) {
-                applier.apply(block, namespace, lesson.id());
-            } else {
-                List<List<String>> commands = SolutionCommands.parse(block.content());
-                for (List<String> command : commands) {
-                    kubectl.get().run(command, namespace, block.position().toString());
-                }
+            perform(block, namespace, lesson.id());
+        }
+    }
+
+    /** One block: its manifests by server-side apply, or its kubectl commands as written (a solution, a drill's fault). */
+    public void perform(Block block, String namespace, String lessonId) {
+        if (block.isYaml()) {
+            applier.apply(block, namespace, lessonId);
+        } else {
+            for (List<String> command : SolutionCommands.parse(block.content())) {
+                kubectl.get().run(command, namespace, block.position().toString());
             }
         }
     }

@@ -83,6 +83,16 @@ final class LessonPageBuilder {
             case APPLY -> parts.add(new PartView("apply", null, List.of(code), List.of()));
             case SETUP -> parts.add(new PartView("setup", null, List.of(code), List.of()));
             case EXAMPLE -> parts.add(new PartView("code", null, List.of(code), List.of()));
+            case FAULT -> {
+                // Only the symptom: what was broken and how to restore it are the drill's to reveal, after the incident.
+                List<CheckView> incident = block.fault().map(f -> List.of(new CheckView("incident", f.symptom(),
+                        "incident", "", f.needsDataPlane()))).orElse(List.of());
+                if (last != null && last.type().equals("incidents")) {
+                    parts.set(parts.size() - 1, new PartView("incidents", null, List.of(), concat(last.checks(), incident)));
+                } else {
+                    parts.add(new PartView("incidents", null, List.of(), incident));
+                }
+            }
         }
     }
 

@@ -34,6 +34,34 @@ class ProgressStoreTest {
     }
 
     @Test
+    void recordsHowALessonWasFinishedAndOnlyEverImprovesIt() {
+        ProgressStore store = new ProgressStore(dir.resolve("progress.json"), clock);
+        store.record("03-clusterip", List.of("service-exists"), new ProgressStore.Completion(true, true, 0, "kind"));
+        ProgressStore.LessonProgress solved = store.of("03-clusterip");
+        assertTrue(solved.finished() && solved.solvedByRunner() && !solved.done(), solved.toString());
+
+        // By the learner on kwok beats by the runner; a later --solve does not take it back.
+        store.record("03-clusterip", List.of(), new ProgressStore.Completion(true, false, 5, "kwok"));
+        store.record("03-clusterip", List.of(), new ProgressStore.Completion(true, true, 0, "kind"));
+        ProgressStore.LessonProgress onKwok = store.of("03-clusterip");
+        assertEquals(false, onKwok.solvedByRunner());
+        assertEquals(5, onKwok.unprovenChecks());
+        assertEquals("kwok", onKwok.cluster().orElseThrow());
+        assertFalse(onKwok.done());
+
+        store.record("03-clusterip", List.of(), new ProgressStore.Completion(true, false, 0, "kind"));
+        assertTrue(store.of("03-clusterip").done());
+    }
+
+    @Test
+    void aFileFromBeforeTheCompletionFieldsReadsAsDoneByTheLearner() throws Exception {
+        Path file = dir.resolve("progress.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"lessons\": {\"02-deployments\": {\"passedChecks\": [\"a\"], \"finishedAt\": \"2026-01-01T00:00:00Z\"}}}");
+        ProgressStore.LessonProgress old = new ProgressStore(file, clock).of("02-deployments");
+        assertTrue(old.done(), old.toString());
+    }
+
+    @Test
     void aCorruptFileIsKeptAsideNotLost() throws Exception {
         Path file = dir.resolve("progress.json");
         Files.writeString(file, "{\"schemaVersion\": 1, \"lessons\": {");

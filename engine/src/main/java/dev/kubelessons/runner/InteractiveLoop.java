@@ -280,8 +280,8 @@ public final class InteractiveLoop {
         if (stepIndex >= 0 && currentStep().checks().stream().anyMatch(c -> c.info().id().equals(verdict.id()))) {
             Verdict onScreen = shown.get(verdict.id());
             if (onScreen == null || onScreen.status() != verdict.status() || !onScreen.message().equals(verdict.message())) {
+                boolean stepWasDone = stepDone(currentStep(), shown);
                 shown.put(verdict.id(), verdict);
-                boolean stepWasDone = onScreen != null && stepDone(currentStep(), shown);
                 view.verdict(verdict);
                 if (!stepWasDone && stepDone(currentStep(), shown) && stepDone(currentStep(), latest) && !allDone()) {
                     view.note("Step " + currentStep().number() + " done! Press n (Enter) for the next step.");

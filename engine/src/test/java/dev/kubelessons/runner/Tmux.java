@@ -26,6 +26,31 @@ final class Tmux implements AutoCloseable {
         run(List.of("tmux", "send-keys", "-t", session, "Enter"));
     }
 
+    /** One key, no Enter: the full-screen runner reads single keys ("Enter" names the Enter key). */
+    void press(String key) throws IOException, InterruptedException {
+        run(key.equals("Enter") ? List.of("tmux", "send-keys", "-t", session, "Enter") : List.of("tmux", "send-keys", "-t", session, "-l", key));
+    }
+
+    /** The visible screen only (the full-screen runner draws on the alternate screen, which has no history). */
+    String visible() throws IOException, InterruptedException {
+        return run(List.of("tmux", "capture-pane", "-p", "-t", session));
+    }
+
+    /** Waits until {@code text} is (or, with {@code present} false, is no longer) on the visible screen; returns the seconds it took. */
+    double waitVisible(String text, boolean present, double seconds) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            String screen = visible();
+            if (screen.contains(text) == present) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            if (System.nanoTime() - start > seconds * 1e9) {
+                throw new AssertionError("'" + text + "' " + (present ? "did not appear" : "did not go") + " within " + seconds + " s; screen:\n" + screen);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     String screen() throws IOException, InterruptedException {
         return run(List.of("tmux", "capture-pane", "-p", "-J", "-S", "-2000", "-t", session));
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One incident of a drill (a {@code fault} block): what breaks the healthy system, what the learner is told, which
- * checks must catch it, and how the reference responder restores service. {@code breaks} and {@code restores} are
+ * checks must catch it ({@code caughtByPosition}: where the list is written, for lint), and how the reference responder restores service. {@code breaks} and {@code restores} are
  * blocks like a solution's (a manifest, or kubectl commands), so they go through the same apply code as setup.
  */
 public record Fault(
@@ -18,7 +18,8 @@ public record Fault(
         Block breaks,
         Block restores,
         List<String> hints,
-        SourcePosition position) {
+        SourcePosition position,
+        SourcePosition caughtByPosition) {
 
     public Fault {
         caughtBy = List.copyOf(caughtBy);

@@ -38,7 +38,7 @@ final class DrillRule implements LessonRule {
             }
             for (String id : fault.caughtBy()) {
                 if (!checkIds.contains(id)) {
-                    problems.add(new Problem(fault.position(), "fault '" + fault.name() + "' is caught by '" + id + "', which is no check of this lesson",
+                    problems.add(new Problem(fault.caughtByPosition(), "fault '" + fault.name() + "' is caught by '" + id + "', which is no check of this lesson",
                             "use one of: " + String.join(", ", lesson.checks().stream().map(c -> c.info().id()).toList())));
                 }
             }

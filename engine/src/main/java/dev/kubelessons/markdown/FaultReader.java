@@ -65,7 +65,7 @@ final class FaultReader {
             return Optional.empty();
         }
         return Optional.of(new Fault(name.get(), title.get(), symptom.get(), cause.get(), shows.get(), caughtBy, dataPlane,
-                breaks.get(), restores.get(), hints, fence));
+                breaks.get(), restores.get(), hints, fence, fields.valuePosition("caught-by")));
     }
 
     /** A manifest or kubectl commands, as a block placed where its text starts, so errors in it point into the lesson. */

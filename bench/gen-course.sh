@@ -61,15 +61,18 @@ for ((i = 1; i <= n; i++)); do
 done
 
 # The Hugo peer: the same kind of navigation as ours (an index of every lesson, prev/next on each page,
-# a search index of every page as JSON), nothing more; no theme.
+# a search index of every page's text as JSON), nothing more; no theme, no build-time code highlighting.
 cat >"$hugo/hugo.toml" <<'EOF'
 baseURL = "http://localhost/"
 title = "kubelessons generated course"
-disableKinds = ["taxonomy", "term", "RSS", "sitemap", "404"]
+disableKinds = ["taxonomy", "term", "section", "RSS", "sitemap", "404"]
 [outputs]
 home = ["HTML", "JSON"]
 [markup.goldmark.renderer]
 unsafe = false
+# Ours leaves code colours to highlight.js in the browser; Chroma at build time would be extra work.
+[markup.highlight]
+codeFences = false
 EOF
 cat >"$hugo/layouts/_default/baseof.html" <<'EOF'
 <!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>

@@ -83,9 +83,17 @@ public final class SiteCommand implements Callable<Integer> {
             server.start();
             stdout.println("serving " + server.url() + "  (rebuilds when lessons/ or templates/ change; Ctrl-C stops)");
             stdout.flush();
-            watcher.watch(() -> {
+            watcher.watchChanges(changed -> {
                 try {
-                    report(build.run(), stdout);
+                    long start = System.nanoTime();
+                    SiteBuild.Update update = build.update(changed);
+                    if (update.full()) {
+                        report(update.result(), stdout);
+                    } else {
+                        stdout.printf("site: %d lesson%s, rewrote %d file%s in %d ms%n", update.result().lessons(), update.result().lessons() == 1 ? "" : "s",
+                                update.rewritten().size(), update.rewritten().size() == 1 ? "" : "s", (System.nanoTime() - start) / 1_000_000);
+                        stdout.flush();
+                    }
                     server.siteChanged();
                 } catch (KubelessonsException e) {
                     // While serving, a broken edit must not stop the server: show it and keep the last good site.

@@ -41,10 +41,15 @@ public final class CourseLoader {
         if (!Files.isDirectory(lessonsDir)) {
             throw new LessonsFolderException(lessonsDir);
         }
-        List<ParsedLesson> files = new ArrayList<>();
-        for (Path file : lessonFiles(lessonsDir)) {
-            files.add(parse(file));
-        }
+        // Files parse independently (the parser keeps no state between files), so on every core; order is kept.
+        return assemble(lessonFiles(lessonsDir).parallelStream().map(this::parse).toList());
+    }
+
+    /**
+     * The course from files parsed earlier, with the cross-lesson rules applied: what {@link #load}
+     * returns, for a caller that re-parsed only the files that changed (the site under --serve).
+     */
+    public Loaded assemble(List<ParsedLesson> files) {
         List<Problem> problems = new ArrayList<>();
         files.forEach(f -> problems.addAll(f.problems()));
         List<Lesson> lessons = files.stream().flatMap(f -> f.lesson().stream()).toList();

@@ -4,21 +4,30 @@ import dev.kubelessons.markdown.CourseLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One build of the site: load the lessons through the shared loader, refuse if any has a
- * problem, render into a fresh folder and swap it in. Any failure leaves the previous site intact.
+ * Builds of the site: load the lessons through the shared loader, refuse if any has a problem,
+ * render into a fresh folder and swap it in. Any failure leaves the previous site intact. After a
+ * full build, {@link #update} rewrites only what a change to lesson files touched.
  */
 public final class SiteBuild {
 
-    /** What a successful build wrote. */
+    /** What a successful full build wrote. */
     public record Result(Path out, int lessons, int pages) {
+    }
+
+    /** What a rebuild after a change wrote: every page (full) or only the files listed. */
+    public record Update(Result result, boolean full, List<Path> rewritten) {
     }
 
     private final Path lessons;
     private final Path templates;
     private final Path out;
+    private IncrementalBuild incremental;
 
     public SiteBuild(Path lessons, Path templates, Path out) {
         this.lessons = lessons.toAbsolutePath().normalize();
@@ -31,12 +40,11 @@ public final class SiteBuild {
     }
 
     public Result run() {
+        incremental = null;
         checkOutputFolder();
         CourseLoader.Loaded loaded = new CourseLoader().load(lessons);
         if (!loaded.problems().isEmpty()) {
-            int count = loaded.problems().size();
-            throw new SiteBuildException(count + " problem" + (count == 1 ? "" : "s") + " in the lessons; the site was not rebuilt",
-                    "fix them ('jbang lesson lint' lists them too) and build again", loaded.problems());
+            throw problems(loaded);
         }
         SiteRenderer renderer = new SiteRenderer(templates);
         int[] pages = {0};
@@ -45,7 +53,33 @@ public final class SiteBuild {
         } catch (IOException e) {
             throw new SiteBuildException("cannot write the site to " + out + ": " + e, "check that its parent folder is writable, or pass --out DIR");
         }
+        incremental = new IncrementalBuild(lessons, out, renderer, loaded);
         return new Result(out, loaded.course().lessons().size(), pages[0]);
+    }
+
+    /**
+     * Rebuilds after the watcher saw these files change: only the affected files when all of them
+     * are lesson files (directly in the lessons folder) and the last build succeeded; else in full.
+     */
+    public Update update(Set<Path> changed) {
+        boolean lessonsOnly = changed.stream().allMatch(p -> lessons.equals(p.toAbsolutePath().normalize().getParent())
+                && !Files.isDirectory(p));
+        if (incremental == null || !lessonsOnly) {
+            return new Update(run(), true, List.of());
+        }
+        Set<Path> normalized = changed.stream().map(p -> p.toAbsolutePath().normalize()).collect(Collectors.toSet());
+        try {
+            List<Path> rewritten = incremental.update(normalized);
+            return new Update(new Result(out, incremental.lessonCount(), incremental.lessonCount() + 1), false, rewritten);
+        } catch (IOException e) {
+            throw new SiteBuildException("cannot write the site to " + out + ": " + e, "check that it is writable, or pass --out DIR");
+        }
+    }
+
+    static SiteBuildException problems(CourseLoader.Loaded loaded) {
+        int count = loaded.problems().size();
+        return new SiteBuildException(count + " problem" + (count == 1 ? "" : "s") + " in the lessons; the site was not rebuilt",
+                "fix them ('jbang lesson lint' lists them too) and build again", loaded.problems());
     }
 
     /** The swap deletes the old folder, so it must be one we generated, and must not hold the sources. */

@@ -128,6 +128,12 @@ final class ClusterWatchdog implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof java.net.ConnectException || root instanceof java.nio.channels.ClosedChannelException) {
+            return "connection refused or closed";
+        }
+        if (root instanceof java.net.http.HttpTimeoutException || root instanceof java.util.concurrent.TimeoutException) {
+            return "no answer within 1.5 s";
+        }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.length() > 80 ? message.substring(0, 79) + "…" : message;
     }

@@ -69,8 +69,13 @@ public final class FullScreenView implements LessonView {
         if (System.console() == null || term == null || term.isBlank() || term.equals("dumb")) {
             return Optional.empty();
         }
+        // Box lines as the Unicode characters they are, not switched to the terminal's line-drawing set
+        // (which tmux and some fonts show as 'qqqq'): every terminal that runs this draws them.
+        System.setProperty("org.jline.utils.disableAlternateCharset", "true");
         try {
-            Terminal terminal = TerminalBuilder.builder().system(true).dumb(false).build();
+            // UTF-8 unless the locale says otherwise: with no locale set (LANG unset, as under tmux or ssh), Java 17 assumes
+            // ASCII and JLine would draw box lines in the terminal's line-drawing set, which many terminals show as 'qqqq'.
+            Terminal terminal = TerminalBuilder.builder().system(true).dumb(false).encoding(Locales.terminalCharset()).build();
             if (Terminal.TYPE_DUMB.equals(terminal.getType()) || terminal.getWidth() < 40 || terminal.getHeight() < 12) {
                 terminal.close();
                 return Optional.empty();
@@ -200,7 +205,9 @@ public final class FullScreenView implements LessonView {
         if (closed || header == null) {
             return;
         }
-        List<AttributedString> lines = frame().render(state()).stream().map(AttributedString::fromAnsi).toList();
+        // Display.update edits the list it is given: a mutable copy.
+        List<AttributedString> lines = frame().render(state()).stream().map(AttributedString::fromAnsi)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         display.resize(terminal.getHeight(), terminal.getWidth());
         display.update(lines, -1);
         terminal.flush();

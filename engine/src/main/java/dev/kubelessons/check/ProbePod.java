@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ final class ProbePod implements ProbeRunner {
 
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     static final String OURS = "kubelessons";
+    /** The conventional unprivileged user (nobody), so the probe runs as non-root whatever the image's USER says. */
+    private static final long NOBODY = 65534L;
     private static final Set<String> IMAGE_PROBLEMS =
             Set.of("ErrImagePull", "ImagePullBackOff", "ErrImageNeverPull", "InvalidImageName");
 
@@ -38,8 +41,17 @@ final class ProbePod implements ProbeRunner {
                 .withActiveDeadlineSeconds(deadlineSeconds)
                 .withTerminationGracePeriodSeconds(0L)
                 .withAutomountServiceAccountToken(false)
+                // Pod Security "restricted", which workshop namespaces may enforce: curl and nslookup need no root and no capability.
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(NOBODY).withRunAsGroup(NOBODY)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
                 .addNewContainer().withName("probe").withImage(image).withImagePullPolicy("IfNotPresent")
-                .withCommand(command).endContainer()
+                .withCommand(command)
+                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withNewCapabilities().withDrop("ALL").endCapabilities()
+                .endSecurityContext()
+                // Explicit and small, so the probe fits a workshop namespace's quota and LimitRange (max 1 CPU, 1 Gi per container).
+                .withNewResources().withRequests(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("16Mi")))
+                .withLimits(Map.of("cpu", new Quantity("200m"), "memory", new Quantity("64Mi"))).endResources()
+                .endContainer()
                 .endSpec()
                 .build();
     }

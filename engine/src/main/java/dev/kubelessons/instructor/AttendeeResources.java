@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
@@ -23,6 +25,8 @@ final class AttendeeResources {
 
     private static final List<String> WRITE = List.of("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection");
     private static final List<String> READ = List.of("get", "list", "watch");
+    /** The ClusterRole shared by all attendees, and the prefix of each one's ClusterRoleBinding. */
+    static final String NODE_READER = "kubelessons-attendee-nodes";
 
     private AttendeeResources() {
     }
@@ -30,6 +34,23 @@ final class AttendeeResources {
     static HasMetadata serviceAccount(String attendee) {
         return new ServiceAccountBuilder().withNewMetadata().withName(WorkshopNames.SERVICE_ACCOUNT)
                 .withNamespace(WorkshopNames.home(attendee)).withLabels(WorkshopNames.labels(attendee)).endMetadata().build();
+    }
+
+    /**
+     * Read access to nodes, cluster-wide (a Role cannot grant it): lessons 01, 04 and 08 have attendees list nodes, and the
+     * runner tells a kwok cluster (no data plane: probes SKIPPED) from a real one by its nodes. Without it an attendee's
+     * runner assumed a data plane on kwok and waited for probe pods that never finish.
+     */
+    static List<HasMetadata> nodeReader(String attendee) {
+        var role = new ClusterRoleBuilder().withNewMetadata().withName(NODE_READER).withLabels(FenceGuard.labels()).endMetadata()
+                .withRules(rule("", READ, "nodes")).build();
+        var binding = new ClusterRoleBindingBuilder().withNewMetadata().withName(NODE_READER + "-" + attendee)
+                .withLabels(WorkshopNames.labels(attendee)).endMetadata()
+                .addNewSubject().withKind("ServiceAccount").withName(WorkshopNames.SERVICE_ACCOUNT)
+                .withNamespace(WorkshopNames.home(attendee)).endSubject()
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName(NODE_READER).endRoleRef()
+                .build();
+        return List.of(role, binding);
     }
 
     /** Everything an attendee's namespace needs besides the namespace itself; the isolation policy only when the network fence is per namespace. */

@@ -41,8 +41,9 @@ public final class AttendeeSpace {
     /** The home namespace, the ServiceAccount whose token goes into the attendee's kubeconfig and, if cluster-wide, the network fence. */
     public void ensureHome() {
         String home = WorkshopNames.home(attendee);
-        ensureNamespace(home, null);
+        ensureNamespace(home, null, PodSecurityLevel.RESTRICTED);
         apply(AttendeeResources.serviceAccount(attendee));
+        AttendeeResources.nodeReader(attendee).forEach(this::apply);
         AttendeeResources.fence(attendee, home, network).forEach(this::apply);
         if (network == NetworkFence.CLUSTER_POLICY) {
             apply(NetworkFence.clusterPolicy(attendee));
@@ -52,7 +53,7 @@ public final class AttendeeSpace {
     /** The lesson's namespace, fenced; the setup is applied only when the namespace is new, so work in progress survives a re-run. */
     public void ensureLesson(Lesson lesson) {
         String namespace = WorkshopNames.lesson(attendee, lesson.id());
-        boolean created = ensureNamespace(namespace, lesson.id());
+        boolean created = ensureNamespace(namespace, lesson.id(), PodSecurityLevel.of(lesson));
         AttendeeResources.fence(attendee, namespace, network).forEach(this::apply);
         if (created) {
             // Pods cannot be admitted before the namespace's default ServiceAccount exists (a controller creates it).
@@ -74,8 +75,8 @@ public final class AttendeeSpace {
         ensureLesson(lesson);
     }
 
-    /** Server-side applies the namespace with our labels; returns whether it did not exist before. */
-    private boolean ensureNamespace(String name, String lessonId) {
+    /** Server-side applies the namespace with our labels and its Pod Security level; returns whether it did not exist before. */
+    private boolean ensureNamespace(String name, String lessonId, PodSecurityLevel podSecurity) {
         Namespace existing = client.namespaces().withName(name).get();
         if (existing != null) {
             requireMine(existing);
@@ -85,7 +86,7 @@ public final class AttendeeSpace {
             }
         }
         apply(new NamespaceBuilder().withNewMetadata().withName(name)
-                .withLabels(WorkshopNames.namespaceLabels(attendee, lessonId)).endMetadata().build());
+                .withLabels(WorkshopNames.namespaceLabels(attendee, lessonId)).addToLabels(podSecurity.labels()).endMetadata().build());
         return existing == null;
     }
 

@@ -29,7 +29,7 @@ public final class FenceGuard {
     private static final String UNTOUCHED = "(oldObject == null || !(" + FENCED.formatted("oldObject") + "))"
             + " && (object == null || !(" + FENCED.formatted("object") + "))";
     /** Only the attendees' own ServiceAccounts are held back; the instructor (and everyone else) passes. */
-    private static final String ATTENDEE_REQUEST = "request.userInfo.username.startsWith('system:serviceaccount:" + WorkshopNames.PREFIX + "-')"
+    static final String ATTENDEE_REQUEST = "request.userInfo.username.startsWith('system:serviceaccount:" + WorkshopNames.PREFIX + "-')"
             + " && request.userInfo.username.endsWith(':" + WorkshopNames.SERVICE_ACCOUNT + "')";
 
     private final KubernetesClient admin;
@@ -81,12 +81,15 @@ public final class FenceGuard {
                 .endSpec().build();
         var binding = new ValidatingAdmissionPolicyBindingBuilder().withNewMetadata().withName(NAME).withLabels(labels()).endMetadata()
                 .withNewSpec().withPolicyName(NAME).withValidationActions("Deny")
-                .withNewMatchResources().withNamespaceSelector(new LabelSelectorBuilder()
-                        .withMatchLabels(Map.of(Ownership.MANAGED_BY, Ownership.OWNER))
-                        .withMatchExpressions(new LabelSelectorRequirementBuilder().withKey(WorkshopNames.ATTENDEE).withOperator("Exists").build())
-                        .build())
-                .endMatchResources().endSpec().build();
+                .withNewMatchResources().withNamespaceSelector(attendeeNamespaces()).endMatchResources().endSpec().build();
         return List.of(policy, binding);
+    }
+
+    /** Every namespace a workshop provisioned, as a binding selects them. */
+    static io.fabric8.kubernetes.api.model.LabelSelector attendeeNamespaces() {
+        return new LabelSelectorBuilder().withMatchLabels(Map.of(Ownership.MANAGED_BY, Ownership.OWNER))
+                .withMatchExpressions(new LabelSelectorRequirementBuilder().withKey(WorkshopNames.ATTENDEE).withOperator("Exists").build())
+                .build();
     }
 
     private static io.fabric8.kubernetes.api.model.admissionregistration.v1.NamedRuleWithOperations rule(String group, String resource) {

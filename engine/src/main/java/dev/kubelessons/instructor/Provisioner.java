@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,10 +30,12 @@ public final class Provisioner {
     public List<Path> provision(List<String> attendees, List<Lesson> lessons, Path out, Duration ttl, PrintWriter progress) {
         NetworkFence network = NetworkFence.detect(admin);
         progress.println(network.describe());
-        if (!new FenceGuard(admin).ensure()) {
+        if (!new FenceGuard(admin).ensure() | !new PodGuard(admin).ensure()) {
             progress.println("warning: this API server has no ValidatingAdmissionPolicy (Kubernetes 1.30+), so attendees, who may write"
-                    + " NetworkPolicies and ServiceAccounts for the lessons, could also change or delete those of their fence");
+                    + " NetworkPolicies and ServiceAccounts for the lessons, could also change or delete those of their fence, and only"
+                    + " Pod Security admission keeps their pods off the nodes (no check of nodeName, externalIPs or token Secrets)");
         }
+        progress.println(podSecuritySummary(lessons));
         WorkshopCaveats.of(lessons, network).forEach(caveat -> progress.println("warning: " + caveat));
         progress.flush();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, attendees.size())));
@@ -57,6 +60,15 @@ public final class Provisioner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One line: restricted everywhere but in the lessons whose own pods need more, each with the first reason found. */
+    static String podSecuritySummary(List<Lesson> lessons) {
+        Map<String, PodSecurityLevel> needs = new java.util.LinkedHashMap<>();
+        lessons.forEach(lesson -> needs.put(lesson.id(), PodSecurityLevel.of(lesson)));
+        needs.values().removeIf(PodSecurityLevel.RESTRICTED::equals);
+        return "pod security: attendee namespaces enforce restricted" + (needs.isEmpty() ? "" : "; baseline for "
+                + needs.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().reason() + ")").collect(java.util.stream.Collectors.joining("; ")));
     }
 
     private static List<Path> collect(List<Future<Path>> futures) {

@@ -5,13 +5,17 @@ import dev.kubelessons.failure.KubelessonsException;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.runner.ClusterSession;
+import dev.kubelessons.runner.DrillVerifier;
 import dev.kubelessons.runner.LessonVerifier;
 import dev.kubelessons.runner.Sandbox;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 
-/** The dress rehearsal: each workshop lesson must fail unsolved and pass solved on the target cluster; prints GO or NO-GO per lesson. */
+/**
+ * The dress rehearsal: each workshop lesson must fail unsolved and pass solved on the target cluster (a drill: pass healthy,
+ * each fault caught, then restored); prints GO or NO-GO per lesson.
+ */
 public final class Rehearsal {
 
     private final ClusterSession session;
@@ -32,6 +36,8 @@ public final class Rehearsal {
     /** Returns true when every lesson is a go. */
     public boolean run(List<Lesson> lessons, PrintWriter out) {
         LessonVerifier verifier = new LessonVerifier(session, sandbox, settle);
+        // A drill starts healthy (its checks pass before any solution) and is proven fault by fault, as 'verify' does.
+        DrillVerifier drills = new DrillVerifier(session, sandbox, settle);
         out.println("rehearsal on " + session.provider().name() + (session.provider().hasDataPlane() ? "" : " (no data plane: those checks are skipped)"));
         int go = 0;
         for (Lesson lesson : lessons) {
@@ -39,7 +45,7 @@ public final class Rehearsal {
             List<String> problems;
             int skipped = 0;
             try {
-                List<LessonResult> results = verifier.verify(lesson, 1);
+                List<LessonResult> results = lesson.isDrill() ? drills.verify(lesson, 1) : verifier.verify(lesson, 1);
                 problems = results.stream().flatMap(r -> r.verdicts().stream().filter(v -> v.status() == Status.FAIL || v.status() == Status.ERROR)
                         .map(v -> r.lessonId() + ": " + v.id() + ": " + v.message())).toList();
                 skipped = (int) results.get(results.size() - 1).verdicts().stream().filter(v -> v.status() == Status.SKIPPED).count();

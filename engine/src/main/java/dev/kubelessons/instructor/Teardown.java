@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Removes what provisioning created, found by label: the attendees' namespaces (everything namespaced we created lives
- * inside them, so it goes with them), their ClusterNetworkPolicies and, once no attendee is left, the fence guard.
+ * inside them, so it goes with them), their ClusterNetworkPolicies and node-reading ClusterRoleBindings and, once no
+ * attendee is left, the fence and pod guards and the shared node-reading ClusterRole.
  * Objects without our labels are never touched.
  */
 public final class Teardown {
@@ -39,8 +40,11 @@ public final class Teardown {
         if (NetworkFence.detect(admin) == NetworkFence.CLUSTER_POLICY) {
             admin.genericKubernetesResources(NetworkFence.GROUP_VERSION, NetworkFence.KIND).withLabelSelector(selector(attendees)).delete();
         }
+        admin.rbac().clusterRoleBindings().withLabelSelector(selector(attendees)).delete();
         if (names.containsAll(namespaces(List.of()))) {
             new FenceGuard(admin).remove(); // nobody left to guard
+            new PodGuard(admin).remove();
+            admin.rbac().clusterRoles().withName(AttendeeResources.NODE_READER).delete();
         }
         if (wait) {
             for (String name : names) {

@@ -92,6 +92,21 @@ class AttendeeRehearsalOnKwokTest {
         }
     }
 
+    @Test
+    void everyLessonOfTheCourseIsAGoWithPodSecurityAndThePodGuardInForce(ClusterAccess access) {
+        List<Lesson> course = new dev.kubelessons.markdown.CourseLoader().load(dev.kubelessons.Fixtures.repositoryRoot().resolve("lessons"))
+                .course().lessons();
+        StringWriter report = new StringWriter();
+        StringWriter notes = new StringWriter();
+        boolean go;
+        try (ClusterSession session = RunningCluster.session(access, "klr")) {
+            go = new AttendeeRehearsal(session, Duration.ofSeconds(90)).run(course, new PrintWriter(report, true), new PrintWriter(notes, true), false);
+        }
+        assertTrue(go, report + "\n" + notes);
+        assertTrue(notes.toString().contains("pod security: attendee namespaces enforce restricted; baseline for "), notes.toString());
+        assertFalse(report.toString().contains("NO-GO"), report.toString());
+    }
+
     private static Lesson parse(String text) {
         var parsed = new LessonParser().parse(Path.of("98-budget.md"), text.getBytes(StandardCharsets.UTF_8));
         assertTrue(parsed.problems().isEmpty(), parsed.problems().toString());

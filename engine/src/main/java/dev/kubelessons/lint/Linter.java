@@ -25,9 +25,8 @@ public final class Linter {
 
     public List<Problem> lint(CourseLoader.Loaded loaded) {
         List<Problem> problems = new ArrayList<>(loaded.problems());
-        for (Lesson lesson : loaded.allLessons()) {
-            problems.addAll(lint(lesson));
-        }
+        // Lessons lint independently (the rules share only thread-safe caches), so on every core.
+        loaded.allLessons().parallelStream().map(this::lint).toList().forEach(problems::addAll);
         problems.sort(Comparator.comparing((Problem p) -> p.position().file().toString())
                 .thenComparingInt(p -> p.position().line())
                 .thenComparingInt(p -> p.position().column()));

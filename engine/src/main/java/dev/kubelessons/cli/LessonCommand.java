@@ -149,7 +149,7 @@ public final class LessonCommand implements Callable<Integer> {
                 Optional<FullScreenView> screen = FullScreenView.open(global.color());
                 InteractiveLoop loop;
                 int code;
-                try (LessonView view = screen.<LessonView>map(s -> s).orElseGet(() -> new PlainView(Terminal.system(global.color())))) {
+                try (LessonView view = screen.<LessonView>map(s -> s).orElseGet(() -> new PlainView(Terminal.system(global.color() && colorTerminal())))) {
                     loop = new InteractiveLoop(session, lesson, progress, view);
                     Lesson reported = lesson;
                     if (reporter != null) {
@@ -168,5 +168,11 @@ public final class LessonCommand implements Callable<Integer> {
                 lesson = new LessonLookup(global.layout()).lesson(next.get());
             }
         }
+    }
+
+    /** Colour for plain lines only on a terminal that shows it: not into a pipe or file, not with TERM=dumb. */
+    private static boolean colorTerminal() {
+        String term = System.getenv("TERM");
+        return System.console() != null && term != null && !term.isBlank() && !term.equals("dumb");
     }
 }

@@ -50,12 +50,13 @@ public final class PlainView implements LessonView {
         // The step's own heading is in the header line above; the page starts after it.
         pages.step(header, step).stream().skip(3).forEach(terminal::println);
         terminal.println("");
+        // Keys before the checks: verdicts that arrive later then land under "Checks:", not after the key list.
+        terminal.println(terminal.dim("keys (then Enter): " + InteractiveLoop.KEYS));
         terminal.println("Checks:");
         for (CheckSpec check : step.checks()) {
             verdicts.stream().filter(v -> v.id().equals(check.info().id())).findFirst()
                     .ifPresent(v -> checks.of(check, v, false).forEach(terminal::println));
         }
-        terminal.println(terminal.dim("keys (then Enter): " + InteractiveLoop.KEYS));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.kubelessons.lesson.LearningPath;
 import dev.kubelessons.lesson.Problem;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,15 +73,16 @@ final class FrontMatterReader {
         Map<LearningPath, Integer> paths = new EnumMap<>(LearningPath.class);
         if (!fields.has("paths")) {
             fields.report("paths", "the lesson is on no learning path",
-                    "add 'paths:' with 'top-down: N' and/or 'bottom-up: N', N being its position on that path");
+                    "add 'paths:' with 'top-down: N', 'bottom-up: N' and/or 'sre: N', N being its position on that path");
             return paths;
         }
         fields.mapping("paths").ifPresent(map -> {
             for (String key : map.keys()) {
                 Optional<LearningPath> path = LearningPath.byId(key);
                 if (path.isEmpty()) {
-                    map.report(key, "unknown learning path '" + key + "'" + NearestWord.suggestion(List.of("top-down", "bottom-up"), key),
-                            "use 'top-down' or 'bottom-up'");
+                    List<String> known = Arrays.stream(LearningPath.values()).map(LearningPath::id).toList();
+                    map.report(key, "unknown learning path '" + key + "'" + NearestWord.suggestion(known, key),
+                            "use one of: " + String.join(", ", known));
                 } else {
                     map.integer(key, 1, 999).ifPresent(order -> paths.put(path.get(), order));
                 }

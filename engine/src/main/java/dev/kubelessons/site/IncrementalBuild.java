@@ -38,12 +38,13 @@ final class IncrementalBuild {
     private Map<String, String> searchEntries = new HashMap<>();
     private Map<String, SiteViews.LessonCard> cards = new HashMap<>();
 
-    IncrementalBuild(Path lessonsDir, Path out, SiteRenderer renderer, CourseLoader.Loaded built) {
+    /** @param searchEntries what the full build wrote into the search index, one per lesson in course order */
+    IncrementalBuild(Path lessonsDir, Path out, SiteRenderer renderer, CourseLoader.Loaded built, List<String> searchEntries) {
         this.lessonsDir = lessonsDir;
         this.out = out;
         this.renderer = renderer;
         built.files().forEach(f -> files.put(f.file(), f));
-        remember(built.course());
+        remember(built.course(), searchEntries);
     }
 
     /**
@@ -100,10 +101,6 @@ final class IncrementalBuild {
                 files.put(file, loader.parse(file));
             }
         }
-    }
-
-    private void remember(Course course) {
-        remember(course, course.lessons().stream().map(SearchIndexWriter::entry).toList());
     }
 
     private void remember(Course course, List<String> entries) {

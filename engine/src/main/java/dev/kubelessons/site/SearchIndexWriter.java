@@ -18,7 +18,6 @@ import java.util.List;
 final class SearchIndexWriter {
 
     static final String FILE = "search-index.js";
-    private static final String MARKS = "`*_#>|[]";
 
     String write(Course course) {
         return write(course.lessons().stream().map(SearchIndexWriter::entry).toList());
@@ -67,30 +66,34 @@ final class SearchIndexWriter {
      * this replaces were a tenth of a 1,000-lesson build.
      */
     static String plain(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        char[] in = text.toCharArray();
+        char[] out = new char[in.length];
+        int length = 0;
         boolean gap = false;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < in.length; i++) {
+            char c = in[i];
             boolean blank;
-            if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                while (i + 1 < n && text.charAt(i + 1) == '-') {
+            if (c == '-' && i + 1 < in.length && in[i + 1] == '-') {
+                while (i + 1 < in.length && in[i + 1] == '-') {
                     i++;
                 }
                 blank = true;
             } else {
-                blank = MARKS.indexOf(c) >= 0 || c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+                blank = switch (c) {
+                    case '`', '*', '_', '#', '>', '|', '[', ']', ' ', '\t', '\n', 0x0B, '\f', '\r' -> true;
+                    default -> false;
+                };
             }
             if (blank) {
-                gap = out.length() > 0;
+                gap = length > 0;
             } else {
                 if (gap) {
-                    out.append(' ');
+                    out[length++] = ' ';
                     gap = false;
                 }
-                out.append(c);
+                out[length++] = c;
             }
         }
-        return out.toString().strip();
+        return new String(out, 0, length).strip();
     }
 }

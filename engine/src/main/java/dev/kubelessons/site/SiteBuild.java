@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +29,7 @@ public final class SiteBuild {
     private final Path templates;
     private final Path out;
     private IncrementalBuild incremental;
+    private Supplier<IncrementalBuild> lastBuild;
 
     public SiteBuild(Path lessons, Path templates, Path out) {
         this.lessons = lessons.toAbsolutePath().normalize();
@@ -41,19 +43,22 @@ public final class SiteBuild {
 
     public Result run() {
         incremental = null;
+        lastBuild = null;
         checkOutputFolder();
         CourseLoader.Loaded loaded = new CourseLoader().load(lessons);
         if (!loaded.problems().isEmpty()) {
             throw problems(loaded);
         }
         SiteRenderer renderer = new SiteRenderer(templates);
+        List<String> searchEntries = loaded.course().lessons().parallelStream().map(SearchIndexWriter::entry).toList();
         int[] pages = {0};
         try {
-            new AtomicDirectory(out).replace(dir -> pages[0] = renderer.render(loaded.course(), dir));
+            new AtomicDirectory(out).replace(dir -> pages[0] = renderer.render(loaded.course(), searchEntries, dir));
         } catch (IOException e) {
             throw new SiteBuildException("cannot write the site to " + out + ": " + e, "check that its parent folder is writable, or pass --out DIR");
         }
-        incremental = new IncrementalBuild(lessons, out, renderer, loaded);
+        // What a later update() starts from; its bookkeeping is made only if one comes (under --serve).
+        lastBuild = () -> new IncrementalBuild(lessons, out, renderer, loaded, searchEntries);
         return new Result(out, loaded.course().lessons().size(), pages[0]);
     }
 
@@ -64,6 +69,9 @@ public final class SiteBuild {
     public Update update(Set<Path> changed) {
         boolean lessonsOnly = changed.stream().allMatch(p -> lessons.equals(p.toAbsolutePath().normalize().getParent())
                 && !Files.isDirectory(p));
+        if (incremental == null && lastBuild != null) {
+            incremental = lastBuild.get();
+        }
         if (incremental == null || !lessonsOnly) {
             return new Update(run(), true, List.of());
         }

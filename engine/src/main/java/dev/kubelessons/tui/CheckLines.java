@@ -42,10 +42,12 @@ final class CheckLines {
         };
         if (!detail.isBlank()) {
             List<String> lines = new StyledLine().add(detail, greyed ? Style.GREY : Style.DIM).wrap(width, "        ", "        ", color);
-            int keep = verdict.status() == Status.SKIPPED ? 1 : 2;
-            if (lines.size() > keep) {
-                lines = new ArrayList<>(lines.subList(0, keep));
-                lines.set(keep - 1, lines.get(keep - 1) + Style.DIM.apply(" … (h explains)", color));
+            if (lines.size() > 2) {
+                // Two lines at most; the rest is a key away (h) for a FAIL, and a SKIP's reason is seldom longer.
+                String more = verdict.status() == Status.SKIPPED ? " …" : " … (h explains)";
+                lines = new ArrayList<>(new StyledLine().add(detail, greyed ? Style.GREY : Style.DIM)
+                        .wrap(width - more.length(), "        ", "        ", color).subList(0, 2));
+                lines.set(1, lines.get(1) + Style.DIM.apply(more, color));
             }
             out.addAll(lines);
         }

@@ -46,6 +46,7 @@ public final class FullScreenView implements LessonView {
     private String banner = "";
     private String note = "";
     private boolean closed;
+    private long lastReveal;
 
     private FullScreenView(Terminal terminal, boolean color) {
         this.terminal = terminal;
@@ -119,7 +120,13 @@ public final class FullScreenView implements LessonView {
         reveals.add(new String[] {title, markdown});
         int start = body.size() + 1;
         layout();
-        scroll = start; // show what was asked for, from its first line
+        // Show what was asked for from its first line; one key can reveal several blocks at once
+        // (a hint per failing check): the screen stays on the first of them.
+        long now = System.nanoTime();
+        if (now - lastReveal > 300_000_000L) {
+            scroll = start;
+        }
+        lastReveal = now;
         redraw();
     }
 
@@ -206,7 +213,10 @@ public final class FullScreenView implements LessonView {
             return;
         }
         // Display.update edits the list it is given: a mutable copy.
+        // Each line cut at the width: a line that wrapped would push the whole frame up by one.
+        int width = terminal.getWidth();
         List<AttributedString> lines = frame().render(state()).stream().map(AttributedString::fromAnsi)
+                .map(l -> l.columnLength() > width ? l.columnSubSequence(0, width) : l)
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         display.resize(terminal.getHeight(), terminal.getWidth());
         display.update(lines, -1);

@@ -87,9 +87,9 @@ public final class LessonPages {
 
     /** A hint or solution asked for: a titled block of Markdown. */
     public List<String> reveal(String title, String text) {
-        List<String> out = new ArrayList<>();
-        out.add(Style.BOLD.apply("▌ " + title, color));
-        markdown.render(text).forEach(l -> out.add(l.isEmpty() ? "" : "  " + l));
+        List<String> out = new ArrayList<>(new StyledLine().add("▌ " + title, Style.BOLD).wrap(width, "", "  ", color));
+        // Indented under its title: rendered two columns narrower, so nothing runs past the width.
+        new TerminalMarkdown(width - 2, color).render(text).forEach(l -> out.add(l.isEmpty() ? "" : "  " + l));
         return out;
     }
 

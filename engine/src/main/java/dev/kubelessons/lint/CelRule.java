@@ -5,6 +5,8 @@ import dev.kubelessons.lesson.CheckSpec;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lesson.SourcePosition;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +23,47 @@ final class CelRule implements LessonRule {
     @Override
     public List<Problem> check(Lesson lesson) {
         List<Problem> problems = new ArrayList<>();
+        List<String> lines = null;
         for (CheckSpec spec : lesson.checks()) {
             if (spec instanceof CheckSpec.Cel check) {
                 for (CelExpressions.Issue issue : compiled.computeIfAbsent(check.expression(), cel::compileErrors)) {
-                    SourcePosition at = check.expressionPosition();
-                    // A one-line expression starts on the 'expect:' value; later lines of a block scalar start at column 1.
-                    SourcePosition where = issue.line() == 1
-                            ? SourcePosition.of(at.file(), at.line(), at.column() + issue.column() - 1)
-                            : SourcePosition.of(at.file(), at.line() + issue.line() - 1, issue.column());
+                    lines = lines != null ? lines : lines(lesson);
+                    SourcePosition where = position(lines, check, issue);
                     problems.add(new Problem(where, "invalid CEL in check '" + check.info().id() + "': " + issue.message(),
                             "fix the expression; the live object is 'object', e.g. object.spec.type == 'ClusterIP'"));
                 }
             }
         }
         return problems;
+    }
+
+    /** The issue's place in the file, through the expression's lines as written (a '>-' scalar folds them into one). */
+    private static SourcePosition position(List<String> lines, CheckSpec.Cel check, CelExpressions.Issue issue) {
+        String expression = check.expression();
+        int offset = 0;
+        for (int line = 1; line < issue.line() && offset >= 0; line++) {
+            int newline = expression.indexOf('\n', offset);
+            offset = newline < 0 ? -1 : newline + 1;
+        }
+        SourcePosition at = check.expressionPosition();
+        if (offset >= 0) {
+            offset = Math.min(offset + issue.column() - 1, expression.length());
+            var found = ScalarSource.locate(lines, at, expression, offset);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        // Text that does not match the value (a quoted scalar with escapes): the old estimate.
+        return issue.line() == 1
+                ? SourcePosition.of(at.file(), at.line(), at.column() + issue.column() - 1)
+                : SourcePosition.of(at.file(), at.line() + issue.line() - 1, issue.column());
+    }
+
+    private static List<String> lines(Lesson lesson) {
+        try {
+            return Files.readAllLines(lesson.source());
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 }

@@ -51,24 +51,26 @@ final class CheckReader {
         return checks;
     }
 
-    private Optional<CheckSpec> readOne(YamlMapping fields) {
+    private Optional<CheckSpec> readOne(YamlMapping item) {
         int before = problems.size();
-        Optional<CheckKind> kind = fields.requiredString("kind", "exists").flatMap(word -> {
+        Optional<CheckKind> kind = item.requiredString("kind", "exists").flatMap(word -> {
             Optional<CheckKind> known = CheckKind.byWord(word);
             if (known.isEmpty()) {
-                fields.report("kind", "unknown check kind '" + word + "'" + NearestWord.suggestion(CheckKind.words(), word),
+                item.report("kind", "unknown check kind '" + word + "'" + NearestWord.suggestion(CheckKind.words(), word),
                         "use one of: " + String.join(", ", CheckKind.words()));
             }
             return known;
         });
-        String title = fields.requiredString("title", "the Service my-nginx exists").orElse("");
+        String title = item.requiredString("title", "the Service my-nginx exists").orElse("");
         if (kind.isEmpty()) {
             return Optional.empty();
         }
         List<String> allowed = new ArrayList<>(COMMON);
         allowed.addAll(kind.get().fields());
-        fields.rejectUnknownKeys(allowed);
-        String id = fields.string("id").orElseGet(() -> slug(title));
+        item.rejectUnknownKeys(allowed);
+        String id = item.string("id").orElseGet(() -> slug(title));
+        // From here on a missing field names the check: "check 'my-nginx-answers' has no 'url'".
+        YamlMapping fields = item.describedAs("check '" + id + "'");
         if (!CHECK_ID.matcher(id).matches()) {
             fields.report("id", "check id '" + id + "' must be lowercase words joined by dashes", "write e.g. 'id: service-exists'");
         }

@@ -93,22 +93,66 @@ public final class CourseLoader {
         for (Lesson lesson : lessons) {
             Lesson earlier = byId.putIfAbsent(lesson.id(), lesson);
             if (earlier != null) {
-                problems.add(new Problem(SourcePosition.of(lesson.source(), 2, 1), "duplicate lesson id '" + lesson.id() + "', also used by " + earlier.source().getFileName(),
+                problems.add(new Problem(inFrontMatter(lesson.source(), "id", lesson.id()), "duplicate lesson id '" + lesson.id() + "', also used by " + earlier.source().getFileName(),
                         "give each lesson its own id"));
             }
         }
         for (Lesson lesson : lessons) {
             for (String prerequisite : lesson.prerequisites()) {
                 if (!byId.containsKey(prerequisite)) {
-                    problems.add(new Problem(SourcePosition.of(lesson.source(), 2, 1), "prerequisite '" + prerequisite + "' of " + lesson.id() + " is not a lesson"
+                    problems.add(new Problem(inFrontMatter(lesson.source(), "prerequisites", prerequisite), "prerequisite '" + prerequisite + "' of " + lesson.id() + " is not a lesson"
                             + NearestWord.suggestion(byId.keySet(), prerequisite),
                             "name an existing lesson id, or remove it from 'prerequisites'"));
                 } else if (prerequisite.equals(lesson.id())) {
-                    problems.add(new Problem(SourcePosition.of(lesson.source(), 2, 1), "lesson " + lesson.id() + " lists itself as a prerequisite", "remove it"));
+                    problems.add(new Problem(inFrontMatter(lesson.source(), "prerequisites", prerequisite), "lesson " + lesson.id() + " lists itself as a prerequisite", "remove it"));
                 }
             }
         }
         return problems;
+    }
+
+    /**
+     * Where a front matter field holds a value: the value's own line and column (a prerequisite on its
+     * '- ' line or inside '[...]'), found again in the file's text since the model keeps no positions.
+     * Only problems need it, so the file is read again only for them. Line 2, the first field, if not found.
+     */
+    static SourcePosition inFrontMatter(Path file, String key, String value) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            boolean underKey = false;
+            for (int i = 1; i < lines.size() && !lines.get(i).strip().equals("---"); i++) {
+                String line = lines.get(i);
+                int from = 0;
+                if (line.startsWith(key + ":")) {
+                    underKey = true;
+                    from = key.length() + 1;
+                } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("-")) {
+                    underKey = false; // the next top-level field
+                }
+                int at = underKey ? wordAt(line, value, from) : -1;
+                if (at >= 0) {
+                    return SourcePosition.of(file, i + 1, at + 1);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable now: the field's usual place below.
+        }
+        return SourcePosition.of(file, 2, 1);
+    }
+
+    /** The index of {@code word} in {@code line} from {@code from}, standing alone (not part of a longer id). */
+    private static int wordAt(String line, String word, int from) {
+        for (int at = line.indexOf(word, from); at >= 0; at = line.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !isIdChar(line.charAt(at - 1))) && (end == line.length() || !isIdChar(line.charAt(end)))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isIdChar(char c) {
+        return c == '-' || Character.isLetterOrDigit(c);
     }
 
     private static Set<Lesson> duplicateIds(List<Lesson> lessons) {

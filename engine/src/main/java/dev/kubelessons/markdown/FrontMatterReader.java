@@ -43,7 +43,9 @@ final class FrontMatterReader {
         }
         YamlMapping fields = parsed.get();
         fields.rejectUnknownKeys(FIELDS);
-        String id = fields.requiredString("id", "03-clusterip").orElse(null);
+        // The example is the file's own name when that is a valid id: the id must match it anyway.
+        String stem = file.getFileName().toString().replaceFirst("\\.md$", "");
+        String id = fields.requiredString("id", LESSON_ID.matcher(stem).matches() ? stem : "03-clusterip").orElse(null);
         if (id != null && !LESSON_ID.matcher(id).matches()) {
             fields.report("id", "lesson id '" + id + "' is not of the form NN-slug",
                     "use two digits, a dash and lowercase words, e.g. 'id: 03-clusterip' (no '/', '.', spaces or capitals)");

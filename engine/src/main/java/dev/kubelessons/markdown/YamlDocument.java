@@ -55,12 +55,16 @@ public final class YamlDocument {
                 }
             }
         } catch (MarkedYAMLException e) {
-            // Point at where the broken construct began (an unclosed quote's opening line), not where the parser gave up.
+            // A scanner error ("while scanning a quoted scalar") is found where the text ends: point at where the
+            // broken construct began (an unclosed quote's opening line). A parser error ("while parsing a block
+            // mapping") is found at the line that does not fit; its context is the whole block's first line.
             SourcePosition problemAt = position(e.getProblemMark());
             boolean hasContext = e.getContextMark() != null && e.getContext() != null;
-            problems.add(new Problem(hasContext ? position(e.getContextMark()) : problemAt,
-                    "YAML does not parse: " + (hasContext ? e.getContext() + ", " : "") + e.getProblem()
-                            + (hasContext ? " (at line " + problemAt.line() + ")" : ""),
+            boolean scanning = hasContext && e.getContext().startsWith("while scanning");
+            String message = scanning
+                    ? e.getContext() + ", " + e.getProblem() + " (at line " + problemAt.line() + ")"
+                    : e.getProblem() + (hasContext ? " (" + e.getContext() + " that starts at line " + position(e.getContextMark()).line() + ")" : "");
+            problems.add(new Problem(scanning ? position(e.getContextMark()) : problemAt, "YAML does not parse: " + message,
                     "check the indentation and quoting near this line (a tab, an unclosed quote or a missing ':' is the usual cause)"));
         } catch (YAMLException e) {
             problems.add(new Problem(SourcePosition.of(file, firstLine, 1), "YAML does not parse: " + e.getMessage(),

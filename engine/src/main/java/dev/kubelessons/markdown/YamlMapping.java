@@ -44,6 +44,11 @@ public final class YamlMapping {
     }
 
     /** A reader over {@code node}, or empty (with a problem) if it is not a mapping. */
+    /** The same mapping, named differently in messages (a check by its id once that is known). */
+    public YamlMapping describedAs(String description) {
+        return new YamlMapping(document, node, problems, description);
+    }
+
     public static Optional<YamlMapping> of(YamlDocument document, Node node, List<Problem> problems, String what) {
         if (!(node instanceof MappingNode)) {
             problems.add(new Problem(document.position(node), what + " must be a YAML mapping of 'key: value' lines",

@@ -51,7 +51,7 @@ class LintFixturesTest {
         assertReported("06-target-port.md", 24, "kind Deployment is not served under apiVersion 'apps/v2'");
         assertReported("06-target-port.md", 30, "unknown kind 'Servise' (did you mean 'Service'?)");
         assertReported("06-target-port.md", 40, "must be a whole number");
-        assertReported("07-no-check-no-solution.md", 2, "prerequisite '99-missing'");
+        assertReported("07-no-check-no-solution.md", 7, "prerequisite '99-missing'");
         assertReported("07-no-check-no-solution.md", 9, "has no check");
         assertReported("07-no-check-no-solution.md", 23, "without a shell");
         assertReported("07-no-check-no-solution.md", 24, "must not set -n");

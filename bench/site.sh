@@ -1,55 +1,60 @@
 #!/usr/bin/env bash
-# Site benchmark (issue 2): whole-process wall time and pages/s of `jbang lesson site` on a generated
-# 1,000-lesson course and on the real course, and mdBook on the same 1,000 Markdown files as the peer,
-# run in turn (ours, mdBook, ours, mdBook, ...) so that the ratio is taken pair by pair.
-# Usage: bench/site.sh [RUNS]     (default 5; outputs under bench/out/, which is not committed)
+# Site benchmark (issue 15): `jbang lesson site` on generated courses of several sizes against two peers
+# building the same Markdown files: Hugo (Debian's package; index page, prev/next, JSON search data, no
+# build-time highlighting, see gen-course.sh) and mdBook (cargo, pinned below). Per size the three run in
+# turn (ours, Hugo, mdBook, ours, ...) so the machine's drift hits all alike; each run is timed whole
+# process by /usr/bin/time: wall, CPU (user + sys) and peak RSS. Ratios are of pages/s (= peer wall /
+# our wall: the same lessons), pair by pair, median quoted.
+# Usage: bench/site.sh [RUNS] [SIZES]      e.g. bench/site.sh 5 "100 1000 3000"
+#   PEERS="hugo mdbook" (default) picks the peers; MDBOOK=path an mdbook binary installed elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 runs=${1:-5}
-lessons=1000
-MDBOOK_VERSION=0.4.52
-mdbook=${MDBOOK:-bench/out/cargo/bin/mdbook}  # MDBOOK: an mdbook binary installed elsewhere
+sizes=${2:-100 1000 3000}
+peers=${PEERS:-hugo mdbook}
+MDBOOK_VERSION=0.5.4
+mdbook=${MDBOOK:-bench/out/cargo/bin/mdbook}
 
 machine
-echo
-
-# (a) the generated course, and an mdBook over the same files
-if [ "$(find bench/out/gen-course -name '*.md' 2>/dev/null | wc -l)" -ne "$lessons" ]; then
-  bench/gen-course.sh "$lessons"
-fi
-if [ ! -x "$mdbook" ] || ! "$mdbook" --version | grep -q "$MDBOOK_VERSION"; then
-  echo "installing mdbook $MDBOOK_VERSION into bench/out/cargo (once; several minutes)"
+if [[ " $peers " == *" mdbook "* ]] && { [ ! -x "$mdbook" ] || ! "$mdbook" --version | grep -q "$MDBOOK_VERSION"; }; then
+  echo "installing mdbook $MDBOOK_VERSION into bench/out/cargo (once; about 10 minutes)"
   cargo install mdbook --version "$MDBOOK_VERSION" --locked --root bench/out/cargo
 fi
-echo "peer: $("$mdbook" --version)"
-
-ours_gen=(./jbang lesson site --lessons bench/out/gen-course --out bench/out/gen-site)
-ours_real=(./jbang lesson site --out bench/out/real-site)
-peer_gen=("$mdbook" build bench/out/gen-course-mdbook)
-
-# Warm-up (not counted): jbang compiles and caches the engine on first use, or after a source changed.
-"${ours_real[@]}" >/dev/null
-"${ours_gen[@]}" >/dev/null
-"${peer_gen[@]}" >/dev/null 2>&1
-real_pages=$(find bench/out/real-site -maxdepth 1 -name '*.html' ! -name index.html | wc -l)
-gen_pages=$(find bench/out/gen-site -maxdepth 1 -name '*-c[0-9]*.html' | wc -l)
-peer_pages=$(find bench/out/gen-course-mdbook-site -maxdepth 1 -name '*-c[0-9]*.html' | wc -l)
-echo "lesson pages written: ours (1,000-lesson course) $gen_pages, mdBook $peer_pages, ours (real course) $real_pages"
+[[ " $peers " == *" hugo "* ]] && { command -v hugo >/dev/null || { echo "hugo missing: apt-get install -y hugo" >&2; exit 3; }; echo "peer: $(hugo version | cut -d' ' -f1-2)"; }
+[[ " $peers " == *" mdbook "* ]] && echo "peer: $("$mdbook" --version)"
 echo
 
-g=() p=() r=() ratio=()
-for ((i = 1; i <= runs; i++)); do
-  wall a "${ours_gen[@]}"
-  wall b "${peer_gen[@]}"
-  wall c "${ours_real[@]}"
-  g+=("$a") p+=("$b") r+=("$c")
-  ratio+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')")  # pages/s ours / pages/s mdBook
-  echo "run $i: ours 1,000 lessons ${a}s   mdBook 1,000 lessons ${b}s   ours real course ${c}s"
+# timed NAME CMD...: one whole-process run; appends "wall cpu rssKiB" to bench/out/times-NAME.
+timed() {
+  local name=$1
+  shift
+  /usr/bin/time -f '%e %U %S %M' -o bench/out/time.tmp "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
+  awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' bench/out/time.tmp >>"bench/out/times-$name"
+}
+col() { awk -v c="$2" '{ print $c }' "bench/out/times-$1"; }
+
+printf '| lessons | ours wall / CPU s (peak MiB) |'
+for peer in $peers; do printf ' %s wall / CPU s (peak MiB) | ours ÷ %s pages/s |' "$peer" "$peer"; done
+echo
+for n in $sizes; do
+  dir=bench/out/gen-$n
+  [ "$(find "$dir" -maxdepth 1 -name '*.md' 2>/dev/null | wc -l)" -eq "$n" ] || bench/gen-course.sh "$n" "$dir" >/dev/null
+  ours=(./jbang lesson site --lessons "$dir" --out "$dir-site")
+  hugo_cmd=(hugo --quiet --source "$dir-hugo" -d "$PWD/$dir-hugo-site")
+  mdbook_cmd=("$mdbook" build "$dir-mdbook")
+  rm -f bench/out/times-*
+  "${ours[@]}" >/dev/null                               # warm-up, not counted (jbang builds the engine once)
+  for peer in $peers; do v="${peer}_cmd[@]"; "${!v}" >/dev/null 2>&1; done
+  for ((i = 1; i <= runs; i++)); do
+    timed ours "${ours[@]}"
+    for peer in $peers; do v="${peer}_cmd[@]"; timed "$peer" "${!v}"; done
+  done
+  printf '| %s | %s / %s (%s) |' "$n" "$(median $(col ours 1))" "$(median $(col ours 2))" "$(median $(col ours 3 | awk '{ print $1 / 1024 }'))"
+  for peer in $peers; do
+    ratios=$(paste -d' ' "bench/out/times-ours" "bench/out/times-$peer" | awk '{ printf "%.3f\n", $4 / $1 }')
+    printf ' %s / %s (%s) | %s |' "$(median $(col "$peer" 1))" "$(median $(col "$peer" 2))" "$(median $(col "$peer" 3 | awk '{ print $1 / 1024 }'))" "$(median $ratios)"
+  done
+  echo "   (load $(cut -d' ' -f1 /proc/loadavg))"
 done
-echo
-echo "ours, 1,000-lesson course:  $(stats "${g[@]}") s  -> $(awk -v n="$gen_pages" -v t="$(median "${g[@]}")" 'BEGIN { printf "%.0f", n / t }') pages/s"
-echo "mdBook, same 1,000 files:   $(stats "${p[@]}") s  -> $(awk -v n="$peer_pages" -v t="$(median "${p[@]}")" 'BEGIN { printf "%.0f", n / t }') pages/s"
-echo "ratio ours/mdBook pages/s:  $(stats "${ratio[@]}") (pair by pair; >= 1 meets the target)"
-echo "ours, real course ($real_pages lessons): $(stats "${r[@]}") s  (target < 1.5 s)"
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); $runs runs per cell after one warm-up, medians"

@@ -5,7 +5,6 @@ import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
 import dev.kubelessons.check.VerdictListener;
 import dev.kubelessons.failure.ExitCodes;
-import dev.kubelessons.failure.KubelessonsException;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Step;
 import java.time.Clock;
@@ -14,7 +13,6 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,15 +35,11 @@ public final class InteractiveLoop {
     private final Lesson lesson;
     private final ProgressStore progress;
     private final LessonView view;
-    private final Map<String, Verdict> latest = new ConcurrentHashMap<>();
+    private final VerdictLedger ledger;
     private final Map<String, Verdict> shown = new ConcurrentHashMap<>();
     private final Set<Integer> fastForwarded = ConcurrentHashMap.newKeySet();
     private final AtomicReference<CheckWatcher> watcher = new AtomicReference<>();
-    private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "kubelessons-actions");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ClusterActions actions;
     private final Hints hints = new Hints();
     private Consumer<List<Verdict>> onProgress = verdicts -> { };
     private LessonView.Header header;
@@ -61,6 +55,8 @@ public final class InteractiveLoop {
         this.lesson = lesson;
         this.progress = progress;
         this.view = view;
+        this.ledger = new VerdictLedger(lesson);
+        this.actions = new ClusterActions(view);
     }
 
     /**
@@ -98,7 +94,8 @@ public final class InteractiveLoop {
                 onClusterBack(awayFor);
             }
         }, Clock.systemUTC()).start();
-        actions.execute(this::startWatching);
+        actions.watchedBy(watchdog);
+        actions.background("watching the cluster", this::startWatching);
         if (!view.introductionWaitsForKey()) {
             move(1);
         }
@@ -116,7 +113,7 @@ public final class InteractiveLoop {
                 handle(key.get());
             }
         } finally {
-            actions.shutdownNow();
+            actions.close();
             watchdog.close();
             CheckWatcher current = watcher.getAndSet(null);
             if (current != null) {
@@ -133,36 +130,13 @@ public final class InteractiveLoop {
         switch (key) {
             case "h" -> hints.next(currentStep(), stepVerdicts(currentStep()), view);
             case "s" -> hints.solution(currentStep(), view);
-            case "f" -> needingCluster("fast-forward", this::fastForward);
-            case "c" -> needingCluster("check", this::checkNow);
-            case "r" -> needingCluster("reset", this::reset);
+            case "f" -> actions.run("fast-forward", this::fastForward);
+            case "c" -> actions.run("check", this::checkNow);
+            case "r" -> actions.run("reset", this::reset);
             case "n", "" -> move(1);
             case "p" -> move(-1);
             default -> view.note("keys: " + KEYS);
         }
-    }
-
-    /** Runs {@code action} off the key thread, or says at once why it cannot run now. */
-    private void needingCluster(String what, Runnable action) {
-        Optional<java.time.Instant> away = watchdog.awaySince();
-        if (away.isPresent()) {
-            view.note(what + " needs the cluster, which has not answered since "
-                    + LocalTime.ofInstant(away.get(), java.time.ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS)
-                    + "; the checks re-run by themselves once it does.");
-            return;
-        }
-        actions.execute(() -> {
-            try {
-                action.run();
-            } catch (KubelessonsException e) {
-                view.note("error: " + e.getMessage() + (e.nextStep() == null ? "" : " (next: " + e.nextStep() + ")"));
-                watchdog.suspect();
-            } catch (RuntimeException e) {
-                // A call that timed out: the cluster is likely going away; the watchdog will say so.
-                view.note(what + " failed: " + e.getMessage());
-                watchdog.suspect();
-            }
-        });
     }
 
     private void fastForward() {
@@ -216,7 +190,8 @@ public final class InteractiveLoop {
 
     private void evaluateAll() {
         CheckWatcher current = watcher.get();
-        if (current != null) {
+        // While the cluster is away every call would only wait for its timeout; the watchdog re-runs them on its return.
+        if (current != null && watchdog.awaySince().isEmpty()) {
             current.evaluateAll().forEach(this::onVerdict);
         }
     }
@@ -230,15 +205,11 @@ public final class InteractiveLoop {
                     + " Press r to set the lesson up again.");
             clusterIdentity = identity;
         }
-        actions.execute(() -> {
-            try {
-                if (watcher.get() == null) {
-                    startWatching();
-                } else {
-                    evaluateAll();
-                }
-            } catch (RuntimeException e) {
-                watchdog.suspect();
+        actions.background("catching up", () -> {
+            if (watcher.get() == null) {
+                startWatching();
+            } else {
+                evaluateAll();
             }
         });
     }
@@ -250,7 +221,7 @@ public final class InteractiveLoop {
             return;
         }
         if (stepIndex < 0 && delta > 0) {
-            next = firstUnfinishedStep();
+            next = ledger.firstUnfinishedStep();
         }
         if (next >= lesson.steps().size()) {
             view.note("This is the last step. q to quit; '" + lesson.runCommand().replace(lesson.id(), "list") + "' shows what comes next.");
@@ -275,24 +246,24 @@ public final class InteractiveLoop {
 
     /** Every new verdict: shown if it concerns this step and says something new; progress recorded; completion announced. */
     private synchronized void onVerdict(Verdict verdict) {
-        Verdict before = latest.put(verdict.id(), verdict);
+        Verdict before = ledger.put(verdict);
         boolean statusChanged = before == null || before.status() != verdict.status();
         if (stepIndex >= 0 && currentStep().checks().stream().anyMatch(c -> c.info().id().equals(verdict.id()))) {
             Verdict onScreen = shown.get(verdict.id());
             if (onScreen == null || onScreen.status() != verdict.status() || !onScreen.message().equals(verdict.message())) {
-                boolean stepWasDone = stepDone(currentStep(), shown);
+                boolean stepWasDone = VerdictLedger.done(currentStep(), shown);
                 shown.put(verdict.id(), verdict);
                 view.verdict(verdict);
-                if (!stepWasDone && stepDone(currentStep(), shown) && stepDone(currentStep(), latest) && !allDone()) {
+                if (!stepWasDone && VerdictLedger.done(currentStep(), shown) && ledger.done(currentStep()) && !ledger.lessonDone()) {
                     view.note("Step " + currentStep().number() + " done! Press n (Enter) for the next step.");
                 }
             }
         }
         if (statusChanged) {
-            onProgress.accept(lesson.checks().stream().map(c -> latest.get(c.info().id())).filter(Objects::nonNull).toList());
+            onProgress.accept(ledger.all());
         }
         if (verdict.status() == Status.PASS && statusChanged) {
-            boolean nowComplete = allDone();
+            boolean nowComplete = ledger.lessonDone();
             progress.record(lesson.id(), List.of(verdict.id()), nowComplete ? completion() : ProgressStore.Completion.NOT_YET);
             if (nowComplete && !complete) {
                 complete = true;
@@ -302,9 +273,7 @@ public final class InteractiveLoop {
     }
 
     private ProgressStore.Completion completion() {
-        int unproven = (int) lesson.checks().stream().map(c -> latest.get(c.info().id()))
-                .filter(v -> v != null && v.status() == Status.SKIPPED).count();
-        return new ProgressStore.Completion(true, !fastForwarded.isEmpty(), unproven, header.cluster());
+        return new ProgressStore.Completion(true, !fastForwarded.isEmpty(), ledger.unproven(), header.cluster());
     }
 
     private Step currentStep() {
@@ -312,24 +281,6 @@ public final class InteractiveLoop {
     }
 
     private List<Verdict> stepVerdicts(Step step) {
-        return step.checks().stream().map(c -> latest.get(c.info().id())).filter(Objects::nonNull).toList();
-    }
-
-    private static boolean stepDone(Step step, Map<String, Verdict> verdicts) {
-        return step.checks().stream().map(c -> verdicts.get(c.info().id()))
-                .allMatch(v -> v != null && (v.status() == Status.PASS || v.status() == Status.SKIPPED));
-    }
-
-    private boolean allDone() {
-        return lesson.steps().stream().allMatch(s -> stepDone(s, latest));
-    }
-
-    private int firstUnfinishedStep() {
-        for (int i = 0; i < lesson.steps().size(); i++) {
-            if (!stepDone(lesson.steps().get(i), latest)) {
-                return i;
-            }
-        }
-        return 0;
+        return ledger.of(step);
     }
 }

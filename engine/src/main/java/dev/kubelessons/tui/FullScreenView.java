@@ -3,6 +3,7 @@ package dev.kubelessons.tui;
 import dev.kubelessons.check.Verdict;
 import dev.kubelessons.lesson.CheckSpec;
 import dev.kubelessons.lesson.Step;
+import dev.kubelessons.runner.Counted;
 import dev.kubelessons.runner.LessonView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -200,8 +201,8 @@ public final class FullScreenView implements LessonView {
                 panel.addAll(lines.of(check, verdicts.get(check.info().id()), greyed));
             }
         } else {
-            panel.add(" " + header.lesson().checks().size() + " checks in " + header.lesson().steps().size()
-                    + " steps; they watch the cluster from the first step on.");
+            panel.add(" " + Counted.of(header.lesson().checks().size(), "check") + " in " + Counted.of(header.lesson().steps().size(), "step")
+                    + "; they watch the cluster from the first step on.");
         }
         String title = step == null ? "Checks" : greyed ? "Checks (last known state: the cluster is not answering)" : "Checks (live)";
         String footer = step == null ? (missing.isEmpty() ? INTRO_KEYS : INTRO_KEYS.replace(" · q quit", " · g go to " + missing.keySet().iterator().next() + " · q quit")) : STEP_KEYS;

@@ -6,6 +6,7 @@ import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Prose;
 import dev.kubelessons.lesson.Step;
 import dev.kubelessons.lesson.StepPart;
+import dev.kubelessons.runner.Counted;
 import dev.kubelessons.runner.LessonView;
 import dev.kubelessons.runner.SetupSummary;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class LessonPages {
     public List<String> introduction(LessonView.Header header, Map<String, String> missing, boolean waitsForKey) {
         Lesson lesson = header.lesson();
         List<String> out = new ArrayList<>(markdown.render("# " + lesson.title()));
-        out.add(Style.DIM.apply(lesson.durationMinutes() + " min · " + count(lesson.steps().size(), "step") + " · namespace "
+        out.add(Style.DIM.apply(lesson.durationMinutes() + " min · " + Counted.of(lesson.steps().size(), "step") + " · namespace "
                 + header.namespace() + (header.namespaceCreated() ? " (just created, setup applied)" : "") + " · cluster " + header.cluster(), color));
         out.add("");
         if (!missing.isEmpty()) {
@@ -91,9 +92,5 @@ public final class LessonPages {
         // Indented under its title: rendered two columns narrower, so nothing runs past the width.
         new TerminalMarkdown(width - 2, color).render(text).forEach(l -> out.add(l.isEmpty() ? "" : "  " + l));
         return out;
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

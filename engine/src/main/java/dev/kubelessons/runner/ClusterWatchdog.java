@@ -79,9 +79,10 @@ final class ClusterWatchdog implements AutoCloseable {
     private void loop() {
         Duration retry = Duration.ofSeconds(1);
         while (!Thread.currentThread().isInterrupted()) {
+            Instant asked = clock.instant();
             boolean answers = answers() || answers();
             if (!answers && awaySince == null) {
-                awaySince = clock.instant();
+                awaySince = asked; // silent since the question it did not answer, not since we gave up waiting
                 listener.away(banner());
             } else if (!answers) {
                 listener.away(banner());

@@ -39,6 +39,25 @@ public final class ApiServerOutage {
         }
     }
 
+    /**
+     * The API server goes silent without closing anything (SIGSTOP): connections stay open and unanswered, so
+     * only a client's own timeouts can tell. {@link #thaw()} lets it go on.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        String pid = Files.readString(clusterDir.resolve("pids/kube-apiserver.pid")).strip();
+        if (new ProcessBuilder("kill", "-" + name, pid).inheritIO().start().waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + pid + " failed");
+        }
+    }
+
     /** Whether a component of the cluster (e.g. kube-controller-manager) still runs, by kwokctl's pid file. */
     public boolean alive(String component) throws IOException {
         long pid = Long.parseLong(Files.readString(clusterDir.resolve("pids/" + component + ".pid")).strip());

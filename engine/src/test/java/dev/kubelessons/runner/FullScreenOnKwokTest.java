@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code lesson 03-clusterip} as a learner sees it: the full-screen runner in a real pseudo-terminal (tmux,
  * 160x50), its own process, against a kwok cluster of its own (the test kills its kube-apiserver). The
  * introduction first, no code fence anywhere; the learner's kubectl apply turns a check to PASS in place; the
- * API server killed: a banner within 5 s, keys that need the cluster answer within 2 s; restarted: the session
- * resumes by itself and the lesson namespace is still there; q exits 0.
+ * API server killed, then frozen (SIGSTOP): a banner within 5 s, keys that need the cluster answer within 2 s;
+ * restarted or thawed: the session resumes by itself and the lesson namespace is still there; q exits 0.
  */
 class FullScreenOnKwokTest {
 
@@ -99,6 +99,18 @@ class FullScreenOnKwokTest {
             assertNotNull(client.namespaces().withName("kl-03-clusterip").get(), "the lesson namespace is gone after the outage");
             assertNotNull(client.services().inNamespace("kl-03-clusterip").withName("my-nginx").get(), "the Service is gone after the outage");
             tmux.waitVisible("[PASS] The Service my-nginx exists", true, 30);
+
+            // Silent rather than gone: no connection breaks, only the runner's own timeouts can tell.
+            outage.freeze();
+            try {
+                double silent = tmux.waitVisible("cluster unreachable since", true, 5);
+                System.err.println("banner " + silent + " s after the kube-apiserver went silent (SIGSTOP)");
+                tmux.press("c");
+                tmux.waitVisible("check needs the cluster", true, 2);
+            } finally {
+                outage.thaw();
+            }
+            tmux.waitVisible("cluster unreachable since", false, 60);
 
             tmux.press("h");
             tmux.waitVisible("Hint", true, 10);

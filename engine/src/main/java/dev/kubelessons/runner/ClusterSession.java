@@ -70,9 +70,9 @@ public final class ClusterSession implements AutoCloseable {
         return new ClusterSession(provider, access, namespacePrefix, boundedClient(access, Duration.ofSeconds(3), Duration.ofSeconds(10), 1));
     }
 
-    /** A client for "does the cluster answer?": 1.5 s per call, no retries. The caller closes it. */
+    /** A client for "does the cluster answer?": 1.2 s per call, no retries. The caller closes it. */
     public KubernetesClient probeClient() {
-        return boundedClient(access, Duration.ofMillis(1500), Duration.ofMillis(1500), 0);
+        return boundedClient(access, Duration.ofMillis(1200), Duration.ofMillis(1200), 0);
     }
 
     private static KubernetesClient boundedClient(ClusterAccess access, Duration connect, Duration request, int retries) {

@@ -21,9 +21,10 @@ import org.jline.utils.InfoCmp.Capability;
 
 /**
  * The full-screen tutor. Built on JLine 3 (org.jline:jline-terminal): the Java terminal library that is
- * kept up (Maven, Gradle's console and jshell use it), with raw single-key input, the terminal's size and
+ * kept up (the JDK's jshell ships a copy of it), with raw single-key input, the terminal's size and
  * resize signal, the alternate screen, and {@link Display}, which redraws only the lines that changed, so
- * the check panel updates in place without flicker. Lanterna, the other choice, has had no release since 2023.
+ * the check panel updates in place without flicker. Lanterna would do too, but brings its own widget model,
+ * which a screen of text and one panel does not need.
  * The JLine providers that need native code are left out: stty does the raw mode, on Linux and macOS alike.
  */
 public final class FullScreenView implements LessonView {

@@ -10,15 +10,21 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Every {@code cel} check's expression compiles; errors point at the expression's own line and column. */
+/**
+ * Every {@code cel} check's expression compiles, and names only fields the checked kind has in the
+ * Kubernetes schema; errors point at the expression's own line and column.
+ */
 final class CelRule implements LessonRule {
 
     private final CelExpressions cel = new CelExpressions();
     // Courses repeat expressions (readiness, counts); CEL's checker builds its whole standard
     // environment again for every compile, so each distinct text is compiled once.
     private final Map<String, List<CelExpressions.Issue>> compiled = new ConcurrentHashMap<>();
+    private final KubernetesKinds kinds = new KubernetesKinds();
+    private final CelSchema schema = new CelSchema();
 
     @Override
     public List<Problem> check(Lesson lesson) {
@@ -26,11 +32,22 @@ final class CelRule implements LessonRule {
         List<String> lines = null;
         for (CheckSpec spec : lesson.checks()) {
             if (spec instanceof CheckSpec.Cel check) {
-                for (CelExpressions.Issue issue : compiled.computeIfAbsent(check.expression(), cel::compileErrors)) {
+                List<CelExpressions.Issue> issues = compiled.computeIfAbsent(check.expression(), cel::compileErrors);
+                for (CelExpressions.Issue issue : issues) {
                     lines = lines != null ? lines : lines(lesson);
                     SourcePosition where = position(lines, check, issue);
                     problems.add(new Problem(where, "invalid CEL in check '" + check.info().id() + "': " + issue.message(),
                             "fix the expression; the live object is 'object', e.g. object.spec.type == 'ClusterIP'"));
+                }
+                Optional<Class<?>> model = issues.isEmpty() && check.resource().apiVersion() != null
+                        ? kinds.find(check.resource().apiVersion(), check.resource().kind()) : Optional.empty();
+                for (CelSchema.UnknownField field : model.map(m -> schema.unknownFields(m, check.expression())).orElse(List.of())) {
+                    lines = lines != null ? lines : lines(lesson);
+                    SourcePosition where = position(lines, check, new CelExpressions.Issue(field.line(), field.column(), field.message()));
+                    problems.add(new Problem(where, "CEL in check '" + check.info().id() + "': " + field.message() + " in the Kubernetes schema of "
+                            + check.resource().kind() + " (" + check.resource().apiVersion() + ")",
+                            "name a field the kind has (kubectl explain " + check.resource().kind().toLowerCase(java.util.Locale.ROOT)
+                                    + " lists them); as written the check could never pass"));
                 }
             }
         }

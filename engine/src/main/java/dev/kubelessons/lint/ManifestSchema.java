@@ -127,7 +127,7 @@ final class ManifestSchema {
         // Strings, IntOrString, Quantity and free-form values accept any scalar or structure.
     }
 
-    private static boolean isModel(Class<?> raw) {
+    static boolean isModel(Class<?> raw) {
         return raw.getName().startsWith("io.fabric8.kubernetes.api.model") && !fieldsOf(raw).isEmpty()
                 && !raw.getSimpleName().equals("IntOrString") && !raw.getSimpleName().equals("Quantity")
                 && !raw.getSimpleName().equals("AnyType") && !raw.getSimpleName().equals("JSONSchemaProps");
@@ -148,7 +148,7 @@ final class ManifestSchema {
         });
     }
 
-    private static Class<?> raw(Type type) {
+    static Class<?> raw(Type type) {
         if (type instanceof Class<?> c) {
             return c;
         }
@@ -158,7 +158,7 @@ final class ManifestSchema {
         return Object.class;
     }
 
-    private static Type argument(Type type, int index) {
+    static Type argument(Type type, int index) {
         if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
             return p.getActualTypeArguments()[index];
         }

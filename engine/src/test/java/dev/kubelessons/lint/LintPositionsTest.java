@@ -179,6 +179,25 @@ class LintPositionsTest {
         assertEquals("add 'url: http://my-nginx'", problem.fix());
     }
 
+    @Test
+    void aCelFieldTheCheckedKindDoesNotHaveIsALintErrorAtTheField() throws IOException {
+        String text = lesson("09-portz", """
+                ```yaml check
+                id: ports
+                title: The Service serves port 80
+                kind: cel
+                resource: {kind: Service, name: web}
+                expect: >-
+                  object.spec.selector.app == 'web' &&
+                  object.spec.portz.exists(p, p.port == 80) && object.metadata.labels['tier'] == 'front'
+                hint: Look at spec.ports.
+                ```
+                """);
+        Problem problem = only(lint("09-portz.md", text));
+        assertTrue(problem.message().contains("undefined field 'portz'") && problem.message().contains("Service (v1)"), problem.message());
+        assertAt(place(text, ".portz"), problem);
+    }
+
     /** The problem moved by {@code columns} (CEL points at the ')' two characters after where "&&)" starts). */
     private static Problem shift(Problem problem, int columns) {
         return new Problem(dev.kubelessons.lesson.SourcePosition.of(problem.position().file(), problem.position().line(),

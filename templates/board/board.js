@@ -31,16 +31,24 @@
     view.checks.forEach(function (check) {
       var item = document.createElement('li');
       item.setAttribute('data-status', check.status);
+      item.title = check.id;
       var status = document.createElement('span');
       status.className = 'check-status';
       status.textContent = check.status;
-      var id = document.createElement('span');
-      id.className = 'check-id';
-      id.textContent = check.id;
+      // The check's title and, for a failure, the lesson's explanation (the server sends no CEL to the board).
+      var title = document.createElement('span');
+      title.className = 'check-title';
+      title.textContent = check.title;
       item.appendChild(status);
       item.appendChild(document.createTextNode(' '));
-      item.appendChild(id);
-      if (check.message) { item.appendChild(document.createTextNode(': ' + check.message)); }
+      item.appendChild(title);
+      if (check.message) {
+        var text = document.createElement('span');
+        text.className = 'check-message';
+        text.textContent = check.message;
+        item.appendChild(document.createTextNode(': '));
+        item.appendChild(text);
+      }
       list.appendChild(item);
     });
   }
@@ -58,6 +66,8 @@
   function cluster(state) {
     banner.textContent = state.reachable ? '' : state.message;
     banner.hidden = state.reachable;
+    // Another cluster answers now: the cells are the old one's, so they are shown as the past, never as live.
+    board.setAttribute('data-stale', String(Boolean(state.replaced)));
   }
 
   function connect() {

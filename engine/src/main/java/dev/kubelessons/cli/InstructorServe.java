@@ -61,8 +61,17 @@ final class InstructorServe extends InstructorBase {
         ClusterSession session = noCluster ? null : session();
         try (BoardService board = new BoardService(settings, session == null ? null : session.client(),
                 session == null ? null : session.access(), session == null ? null : contexts(session), err()).start()) {
-            writeReportTokens(board.board().attendees(), tokens);
-            out().println("board: " + board.url() + " (" + board.board().attendees().size() + " attendees)");
+            // start() returns with every attendee of the first list on the board; later ones get their token file as they appear.
+            List<String> attendees = board.board().attendees();
+            writeReportTokens(attendees, tokens);
+            out().println("report tokens: " + (out == null ? "none written (no --out)" : out.toAbsolutePath() + "/<attendee>.report-token ("
+                    + attendees.size() + ")"));
+            board.board().listen((event, data) -> {
+                if (event.equals("reload")) {
+                    writeReportTokens(board.board().attendees(), tokens);
+                }
+            });
+            out().println("board: " + board.url() + " (" + attendees.size() + " attendee" + (attendees.size() == 1 ? "" : "s") + ")");
             if (tls == null && !InetAddress.getByName(bind).isLoopbackAddress()) {
                 err().println("warning: plain http on " + bind + ": the instructor token and the board's cookie travel in clear text"
                         + " unless the board is behind TLS (--tls-cert/--tls-key, or a TLS proxy)");
@@ -125,6 +134,5 @@ final class InstructorServe extends InstructorBase {
             return;
         }
         attendees.forEach(name -> AtomicFile.write(out.resolve(name + ".report-token"), tokens.attendee(name) + "\n"));
-        out().println("report tokens: " + out.toAbsolutePath() + "/<attendee>.report-token (" + attendees.size() + ")");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class Board {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Set<String> attendees = new TreeSet<>();
+    private final Set<String> remote = new HashSet<>();
+    private final Set<String> onCluster = new HashSet<>();
     private final Map<String, Cell> cells = new HashMap<>();
     private final Map<String, Boolean> stuckSent = new HashMap<>();
     private final Set<String> revealed = new LinkedHashSet<>();
@@ -61,6 +64,51 @@ public final class Board {
         lessons.forEach(lesson -> cells.put(key(attendee, lesson.id()), new Cell(attendee, lesson)));
         send("reload", "{}");
         return true;
+    }
+
+    /** An attendee who has namespaces on the instructor's cluster, so that the board can reset and solve there. */
+    public synchronized boolean addClusterAttendee(String attendee) {
+        onCluster.add(attendee);
+        return addAttendee(attendee);
+    }
+
+    public synchronized List<String> clusterAttendees() {
+        return attendees.stream().filter(onCluster::contains).toList();
+    }
+
+    public synchronized boolean onCluster(String attendee) {
+        return onCluster.contains(attendee);
+    }
+
+    /**
+     * Removes the row of an attendee whose namespaces are gone (teardown); open pages reload. Attendees named with
+     * {@code --names} report from their own clusters and stay. Returns whether the row went.
+     */
+    public synchronized boolean removeAttendee(String attendee) {
+        onCluster.remove(attendee);
+        if (remote.contains(attendee) || !attendees.remove(attendee)) {
+            return false;
+        }
+        lessons.forEach(lesson -> {
+            cells.remove(key(attendee, lesson.id()));
+            stuckSent.remove(key(attendee, lesson.id()));
+        });
+        send("reload", "{}");
+        return true;
+    }
+
+    /** An attendee on their own cluster (--names): kept on the board whatever the instructor's cluster holds. */
+    public synchronized boolean addRemoteAttendee(String attendee) {
+        remote.add(attendee);
+        return addAttendee(attendee);
+    }
+
+    /** The lesson's namespace is new: results until {@code until} are its setup settling, not the attendee at work. */
+    public synchronized void quietUntil(String attendee, String lessonId, java.time.Instant until) {
+        Cell cell = cells.get(key(attendee, lessonId));
+        if (cell != null) {
+            cell.quietUntil(until);
+        }
     }
 
     public synchronized boolean hasAttendee(String attendee) {

@@ -63,6 +63,11 @@ public final class BoardActions {
             HttpReplies.text(exchange, 400, "no such attendee on this board");
         } else if (actions == null) {
             HttpReplies.text(exchange, 409, "this board has no cluster: attendees report from their own clusters");
+        } else if (!board.onCluster(attendee)) {
+            // Not an error of the attendee's lesson, so the cell stays as it is; the instructor reads why.
+            HttpReplies.text(exchange, 409, attendee + " works on their own cluster, which the board cannot change: ask them to run '"
+                    + (action.equals("reset") ? "jbang lesson reset " + lesson.get().id() : "jbang lesson " + lesson.get().id() + " --solve")
+                    + "'; their cell updates with their next report");
         } else {
             run(action, attendee, lesson.get());
             HttpReplies.json(exchange, 202, json.writeValueAsString(Map.of("started", action)));

@@ -90,6 +90,8 @@ public final class BoardServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             route(exchange, exchange.getRequestURI().getPath(), exchange.getRequestMethod());
+        } catch (HttpReplies.TooLarge e) {
+            HttpReplies.tooLarge(exchange);
         } catch (RuntimeException | IOException e) {
             // One request's failure (a broken pipe, a bad template) is that request's; the board carries on.
             synchronized (log) {
@@ -107,7 +109,10 @@ public final class BoardServer implements AutoCloseable {
     private void route(HttpExchange exchange, String path, String method) throws IOException {
         boolean get = method.equals("GET") || method.equals("HEAD");
         boolean instructor = tokens.isInstructor(HttpReplies.token(exchange));
-        if (path.startsWith("/api/report/") && method.equals("POST")) {
+        if (!get && HttpReplies.crossOrigin(exchange)) {
+            HttpReplies.text(exchange, 403, "refused: this request comes from another site (its Origin is not this board's);"
+                    + " the board takes changes from its own page only");
+        } else if (path.startsWith("/api/report/") && method.equals("POST")) {
             reports.handle(exchange, path.substring("/api/report/".length()));
         } else if (ASSET.matcher(path).matches() && get) {
             asset(exchange, path.substring("/assets/".length()));

@@ -41,7 +41,7 @@ public final class BoardService implements AutoCloseable {
                         PrintWriter log) throws IOException {
         this.log = log;
         this.board = new Board(settings.lessons(), settings.stuckAfter(), Clock.systemUTC());
-        settings.remoteAttendees().forEach(board::addAttendee);
+        settings.remoteAttendees().forEach(board::addRemoteAttendee);
         AttendeeActions actions = client == null ? null : new AttendeeActions(client, access);
         this.server = new BoardServer(board, settings.tokens(), new BoardActions(board, actions, log), settings.templates(),
                 settings.stuckAfter().toMinutes(), settings.address(), settings.tls(), log);

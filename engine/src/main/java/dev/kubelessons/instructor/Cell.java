@@ -26,6 +26,7 @@ final class Cell {
     private String problem;
     // A broken watch is the cluster's problem, not the attendee's: it clears when the cluster is back, a failed action does not.
     private boolean watchProblem;
+    private Instant quietUntil;
 
     Cell(String attendee, Lesson lesson) {
         this.attendee = attendee;
@@ -52,11 +53,13 @@ final class Cell {
         if (before == null) {
             return;
         }
-        CheckRow after = new CheckRow(checkId, before.title(), status, message);
+        CheckRow after = new CheckRow(checkId, before.title(), status, shown(checkId, status, message));
         rows.put(checkId, after);
         source = from;
         problem = null;
         watchProblem = false;
+        // The instructor at work (an action running, or the lesson's setup settling in a new namespace) is not the attendee.
+        baseline |= busy != null || (quietUntil != null && now.isBefore(quietUntil));
         boolean changed = !"PENDING".equals(before.status()) && !after.equals(before);
         // A report is the attendee at work (they ran the lesson); a cluster change is too, once past the baseline.
         if (!baseline && startedAt == null && (changed || "report".equals(from))) {
@@ -72,6 +75,25 @@ final class Cell {
                 }
             }
         }
+    }
+
+    /**
+     * What the board shows of a result: a check's messages name CEL expressions and field paths, written for the runner's
+     * learner; the instructor gets the lesson's own explanation of a failure instead, and nothing but the title for a pass.
+     */
+    private String shown(String checkId, String status, String message) {
+        String explain = lesson.checks().stream().filter(c -> c.info().id().equals(checkId)).map(c -> c.info().explain())
+                .filter(e -> e != null && !e.isBlank()).findFirst().orElse("");
+        return switch (status) {
+            case "PASS" -> "";
+            case "FAIL" -> explain.isEmpty() ? message : explain.strip();
+            default -> message;
+        };
+    }
+
+    /** Results before {@code until} are the instructor's doing (the setup of a fresh namespace settling): they start no clock. */
+    void quietUntil(Instant until) {
+        this.quietUntil = until;
     }
 
     void busy(String what) {

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,9 @@ public final class ClusterProgress implements AutoCloseable {
     private final KubernetesClient client;
     private final Board board;
     private final Function<String, CheckContext> contexts;
+    /** How long a new lesson namespace's setup may take to settle (pods pulled and ready on kind) before changes are the attendee's. */
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
     private final CheckEvaluator evaluator = new CheckEvaluator();
     private final ExecutorService starters;
     private final Map<String, LessonWatch> watching = new ConcurrentHashMap<>();
@@ -50,6 +55,9 @@ public final class ClusterProgress implements AutoCloseable {
                     public void onUpdate(Namespace before, Namespace after) { changed(after); }
                     public void onDelete(Namespace ns, boolean unknown) { stop(ns); }
                 }, 0);
+        // inform() returns once the first list is in, but hands its events to the handler on another thread: without this,
+        // the caller (serve) counted the attendees and wrote their report tokens while half of them were still on the way.
+        namespaces.getStore().list().forEach(this::changed);
         probe.start();
     }
 
@@ -57,7 +65,7 @@ public final class ClusterProgress implements AutoCloseable {
         return (int) watching.values().stream().filter(LessonWatch::started).count();
     }
 
-    private void changed(Namespace ns) {
+    private synchronized void changed(Namespace ns) {
         if (ns.getMetadata().getDeletionTimestamp() != null) {
             stop(ns);
             return;
@@ -68,7 +76,8 @@ public final class ClusterProgress implements AutoCloseable {
         if (lesson.isEmpty() || watching.containsKey(name)) {
             return;
         }
-        board.addAttendee(attendee);
+        board.addClusterAttendee(attendee);
+        creation(ns).ifPresent(created -> board.quietUntil(attendee, lesson.get().id(), created.plus(SETTLE)));
         LessonWatch watch = new LessonWatch(attendee, lesson.get(), contexts.apply(name), board, evaluator, starters, probe::suspect);
         watching.put(name, watch);
         run(watch::begin);
@@ -79,13 +88,34 @@ public final class ClusterProgress implements AutoCloseable {
         watching.values().forEach(watch -> run(watch::catchUp));
     }
 
-    private void stop(Namespace ns) {
+    private synchronized void stop(Namespace ns) {
         LessonWatch watch = watching.remove(ns.getMetadata().getName());
-        if (watch == null) {
-            return;
+        String attendee = WorkshopNames.attendeeOf(ns);
+        if (watch != null) {
+            watch.close(false);
+            lessonOf(ns).ifPresent(lesson -> board.clear(attendee, lesson.id()));
         }
-        watch.close(false);
-        lessonOf(ns).ifPresent(lesson -> board.clear(WorkshopNames.attendeeOf(ns), lesson.id()));
+        if (attendee != null && board.onCluster(attendee) && watching.values().stream().noneMatch(w -> w.attendee().equals(attendee))
+                && homeGone(attendee)) {
+            board.removeAttendee(attendee); // torn down: a reset deletes a lesson namespace, never the home
+        }
+    }
+
+    private boolean homeGone(String attendee) {
+        try {
+            Namespace home = client.namespaces().withName(WorkshopNames.home(attendee)).get();
+            return home == null || home.getMetadata().getDeletionTimestamp() != null;
+        } catch (RuntimeException e) {
+            return false; // cannot tell (a blip): keep the row; the next deletion event asks again
+        }
+    }
+
+    private static Optional<Instant> creation(Namespace ns) {
+        try {
+            return Optional.ofNullable(ns.getMetadata().getCreationTimestamp()).map(Instant::parse);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private void run(Runnable task) {

@@ -76,6 +76,10 @@ final class LessonWatch {
         }
     }
 
+    String attendee() {
+        return attendee;
+    }
+
     boolean started() {
         return watcher != null;
     }

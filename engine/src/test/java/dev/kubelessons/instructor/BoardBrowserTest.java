@@ -1,6 +1,7 @@
 package dev.kubelessons.instructor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -50,6 +51,11 @@ class BoardBrowserTest {
             assertEquals("Workshop board · kubelessons", driver.getTitle());
             wait.until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
 
+            By linkBy = By.cssSelector("th.lesson-col[data-lesson='" + lesson.id() + "'] .solution-link");
+            assertFalse(driver.findElement(linkBy).isDisplayed(), "the column's CSS must not show a solution link before it is revealed");
+            driver.findElement(By.cssSelector("th.lesson-col[data-lesson='" + lesson.id() + "'] button.reveal")).click();
+            wait.until(d -> d.findElement(linkBy).isDisplayed());
+
             By cellBy = By.cssSelector("td.cell[data-key='" + attendee + "/" + lesson.id() + "']");
             wait.until(d -> "none".equals(d.findElement(cellBy).getAttribute("data-state")));
             String before = driver.findElement(cellBy).findElement(By.className("score")).getText();
@@ -66,6 +72,12 @@ class BoardBrowserTest {
             String colourAfter = cell.getCssValue("background-color");
             assertTrue(!colourAfter.equals(colourBefore), "the cell changed colour: " + colourBefore + " -> " + colourAfter);
             assertTrue(green(colourAfter), "green: " + colourAfter);
+            int closedWidth = cell.getSize().getWidth();
+            cell.findElement(By.cssSelector("details.cell-detail > summary")).click();
+            String details = cell.findElement(By.className("cell-checks")).getText();
+            assertTrue(details.contains("my-nginx asks for two replicas of nginx:1.27"), "check titles, not ids: " + details);
+            assertFalse(details.contains("object.") || details.contains("two-replicas-of-nginx"), "no CEL, no ids: " + details);
+            assertEquals(closedWidth, cell.getSize().getWidth(), "the open details keep the grid's shape");
 
             List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();

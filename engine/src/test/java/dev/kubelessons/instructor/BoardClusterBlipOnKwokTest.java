@@ -90,7 +90,7 @@ class BoardClusterBlipOnKwokTest {
                         + "\"message\":\"reported during the blip\"}]}]}";
                 assertEquals(200, board.post("/api/report/" + remote, board.tokens.attendee(remote), report).statusCode());
                 events.await(before, "rex's reported cell", e -> e.name().equals("cell") && e.data().contains("\"attendee\":\"" + remote + "\"")
-                        && e.data().contains("reported during the blip"), Duration.ofSeconds(10));
+                        && e.data().contains("\"source\":\"report\"") && e.data().contains("\"passed\":1"), Duration.ofSeconds(10));
                 assertEquals(1, cell(state, remote).passed());
                 assertNull(events.ended(), "the SSE stream stays open through the outage");
 

@@ -44,7 +44,7 @@ class ClusterBannerTest {
         board.cluster(ClusterBanner.unreachable(AT, ZoneId.of("Europe/Paris"), "<script>alert(1)</script>"));
         assertEquals(1, sent.size(), "the same banner again is no news");
         board.cluster(ClusterBanner.REACHABLE);
-        assertEquals("cluster {\"reachable\":true,\"since\":0,\"message\":\"\"}", sent.get(1));
+        assertEquals("cluster {\"reachable\":true,\"since\":0,\"message\":\"\",\"replaced\":false}", sent.get(1));
         assertTrue(page.board().contains("role=\"alert\" hidden>"));
     }
 

@@ -35,6 +35,9 @@ final class ClusterProbe implements AutoCloseable {
     private final AtomicBoolean suspected = new AtomicBoolean();
     // Touched on the timer thread only.
     private Instant downSince;
+    /** The kube-system namespace's UID when the board first reached the cluster: a rebuilt cluster has a new one. */
+    private String identity;
+    private ClusterBanner replaced;
     private Duration retry = FIRST_RETRY;
     private ScheduledFuture<?> next;
 
@@ -67,7 +70,18 @@ final class ClusterProbe implements AutoCloseable {
         suspected.set(false);
         Duration wait = EVERY;
         try {
+            if (replaced != null) {
+                board.cluster(replaced);
+                return; // for good: nothing on the old cluster comes back
+            }
             String failure = failure();
+            String changed = failure == null ? identityChange() : trustChange(failure);
+            if (changed != null) {
+                say("the cluster was replaced (" + changed + "); the board's cells are stale until attendees are provisioned again");
+                replaced = ClusterBanner.replacedBy(clock.instant(), clock.getZone(), changed, board.clusterAttendees());
+                board.cluster(replaced);
+                return;
+            }
             if (failure == null && downSince != null) {
                 say("the cluster is reachable again after " + Duration.between(downSince, clock.instant()).toSeconds() + " s; checks resume");
                 downSince = null;
@@ -96,6 +110,26 @@ final class ClusterProbe implements AutoCloseable {
                 // Closed meanwhile.
             }
         }
+    }
+
+    /** What changed, if the API server is no longer the one the board first met: its kube-system namespace has another UID. */
+    private String identityChange() {
+        var namespace = client.namespaces().withName("kube-system").get();
+        String uid = namespace == null ? null : namespace.getMetadata().getUid();
+        if (uid == null) {
+            return null;
+        }
+        if (identity == null) {
+            identity = uid;
+            return null;
+        }
+        return uid.equals(identity) ? null : "its kube-system namespace is a new one: UID " + uid + ", was " + identity;
+    }
+
+    /** A TLS failure to trust the server: the address answers with a certificate of another authority than the kubeconfig's. */
+    private static String trustChange(String failure) {
+        return failure.contains("trust anchor") || failure.contains("PKIX") || failure.contains("unable to find valid certification path")
+                ? "its certificate authority changed: " + failure : null;
     }
 
     /** Null when the API server says it is ready, else why not. */

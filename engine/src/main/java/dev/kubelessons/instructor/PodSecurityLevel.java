@@ -41,7 +41,7 @@ record PodSecurityLevel(String level, String reason) {
                         : block.isShell() && KUBECTL_RUN.matcher(block.content()).find()
                         ? Optional.of("its commands create pods with kubectl, which sets no securityContext") : Optional.empty();
                 if (why.isPresent()) {
-                    return new PodSecurityLevel("baseline", why.get() + " (" + block.position() + ")");
+                    return new PodSecurityLevel("baseline", why.get() + " (" + block.position().file().getFileName() + ":" + block.position().line() + ")");
                 }
             }
         }

@@ -67,8 +67,12 @@ public final class Provisioner {
         Map<String, PodSecurityLevel> needs = new java.util.LinkedHashMap<>();
         lessons.forEach(lesson -> needs.put(lesson.id(), PodSecurityLevel.of(lesson)));
         needs.values().removeIf(PodSecurityLevel.RESTRICTED::equals);
-        return "pod security: attendee namespaces enforce restricted" + (needs.isEmpty() ? "" : "; baseline for "
-                + needs.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().reason() + ")").collect(java.util.stream.Collectors.joining("; ")));
+        if (needs.isEmpty()) {
+            return "pod security: attendee namespaces enforce restricted";
+        }
+        var first = needs.entrySet().iterator().next();
+        return "pod security: attendee namespaces enforce restricted; baseline for " + String.join(", ", needs.keySet())
+                + ", whose own pods need more (" + first.getKey() + ": " + first.getValue().reason() + ")";
     }
 
     private static List<Path> collect(List<Future<Path>> futures) {

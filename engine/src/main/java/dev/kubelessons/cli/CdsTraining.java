@@ -35,7 +35,7 @@ final class CdsTraining {
             Main.run("--help");
             Main.run("list");
             Main.run("lint");
-            return Main.run("site", "--out", out.toString());
+            return Main.run("site", "--out", out.resolve("site").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.check.Verdict;
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.instructor.ProgressReporter;
@@ -71,7 +72,7 @@ public final class LessonCommand implements Callable<Integer> {
     public Integer call() {
         if (lessonId == null && (check || solve)) {
             throw new UserInputException((check ? "--check" : "--solve") + " needs a lesson id",
-                    "name one, e.g. 'jbang lesson 03-clusterip " + (check ? "--check" : "--solve") + "'; 'jbang lesson list' shows them all");
+                    "name one, e.g. '" + Launcher.command("03-clusterip " + (check ? "--check" : "--solve")) + "'; '" + Launcher.command("list") + "' shows them all");
         }
         if (lessonId == null) {
             spec.commandLine().usage(spec.commandLine().getOut());

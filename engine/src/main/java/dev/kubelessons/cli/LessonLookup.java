@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
@@ -28,7 +29,7 @@ final class LessonLookup {
         if (parsed.isEmpty()) {
             List<String> ids = loaded.allLessons().stream().map(Lesson::id).toList();
             throw new UserInputException("no lesson '" + id + "'" + NearestWord.suggestion(ids, id),
-                    "'jbang lesson list' shows the lessons: " + String.join(", ", ids));
+                    "'" + Launcher.command("list") + "' shows the lessons: " + String.join(", ", ids));
         }
         // Parser problems and lint rules alike (invalid CEL, a manifest off the schema): a lesson
         // that fails lint would fail in the cluster in a less readable way.
@@ -43,7 +44,7 @@ final class LessonLookup {
         if (!problems.isEmpty()) {
             throw new UserInputException("the lessons have " + problems.size() + " problem(s):" + System.lineSeparator()
                     + problems.stream().map(Problem::format).collect(Collectors.joining(System.lineSeparator())),
-                    "fix them (run 'jbang lesson lint' to see them all), then run this again");
+                    "fix them (run '" + Launcher.command("lint") + "' to see them all), then run this again");
         }
     }
 }

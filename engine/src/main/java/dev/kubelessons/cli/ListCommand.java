@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.lesson.Course;
 import dev.kubelessons.lesson.LearningPath;
@@ -64,9 +65,9 @@ public final class ListCommand implements Callable<Integer> {
         for (String line : wrap(LEGEND, width)) {
             out.println(line);
         }
-        out.println(fit("Start one with: jbang lesson <id>", width));
+        out.println(fit("Start one with: " + Launcher.command("<id>"), width));
         if (!loaded.clean()) {
-            out.println(loaded.problems().size() + " lesson problem(s) hide some lessons; run 'jbang lesson lint' to see them");
+            out.println(loaded.problems().size() + " lesson problem(s) hide some lessons; run '" + Launcher.command("lint") + "' to see them");
         }
         out.flush();
         return ExitCodes.OK;

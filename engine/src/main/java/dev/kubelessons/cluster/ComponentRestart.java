@@ -1,5 +1,6 @@
 package dev.kubelessons.cluster;
 
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.failure.PrerequisiteException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,8 +87,8 @@ final class ComponentRestart {
         return new PrerequisiteException("kwok cluster '" + cluster + "' could not be restarted on its own data: " + what
                 + " (nothing was deleted)",
                 "read " + component.logFile() + " and fix the cause (a port another program took, a full disk), then run "
-                        + "'jbang lesson cluster up --provider kwok' again. Only if the cluster cannot be saved: "
-                        + "'jbang lesson cluster down --provider kwok' deletes it with all its namespaces, and 'cluster up' then "
+                        + "'" + Launcher.command("cluster up --provider kwok") + "' again. Only if the cluster cannot be saved: "
+                        + "'" + Launcher.command("cluster down --provider kwok") + "' deletes it with all its namespaces, and 'cluster up' then "
                         + "creates a new one");
     }
 

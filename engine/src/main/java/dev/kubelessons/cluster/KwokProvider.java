@@ -1,5 +1,6 @@
 package dev.kubelessons.cluster;
 
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.failure.PrerequisiteException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -157,7 +158,7 @@ public final class KwokProvider implements ClusterProvider {
     @Override
     public ClusterStatus status() {
         if (!exists()) {
-            return ClusterStatus.stopped(name(), "no kwok cluster '" + cluster + "' (start one: jbang lesson cluster up --provider kwok)");
+            return ClusterStatus.stopped(name(), "no kwok cluster '" + cluster + "' (start one: " + Launcher.command("cluster up --provider kwok") + ")");
         }
         List<String> details = new ArrayList<>();
         ComponentProcesses processes = ComponentProcesses.read(clusterDir());
@@ -175,7 +176,7 @@ public final class KwokProvider implements ClusterProvider {
         if (!dead.isEmpty()) {
             fault = Optional.of(new ClusterStatus.Fault("kwok cluster '" + cluster + "': " + String.join(", ", dead)
                     + (dead.size() == 1 ? " is" : " are") + " not running",
-                    "'jbang lesson cluster up --provider kwok' restarts " + (dead.size() == 1 ? "it" : "them")
+                    "'" + Launcher.command("cluster up --provider kwok") + "' restarts " + (dead.size() == 1 ? "it" : "them")
                             + " on the cluster's own data (its namespaces, certificates and kubeconfig are kept)"));
         } else if (!ready) {
             fault = Optional.of(new ClusterStatus.Fault("kwok cluster '" + cluster + "': the kube-apiserver runs but does not answer",
@@ -188,7 +189,7 @@ public final class KwokProvider implements ClusterProvider {
     public ClusterAccess access() {
         if (!exists()) {
             throw new PrerequisiteException("the kwok cluster '" + cluster + "' does not exist",
-                    "start it: jbang lesson cluster up --provider kwok");
+                    "start it: " + Launcher.command("cluster up --provider kwok"));
         }
         return accessUnchecked();
     }

@@ -65,6 +65,6 @@ public record Lesson(
     }
 
     public String runCommand() {
-        return "jbang lesson " + id;
+        return Launcher.command(id);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kubelessons.runner;
 
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.failure.KubelessonsException;
 import dev.kubelessons.failure.PrerequisiteException;
 import dev.kubelessons.failure.UserInputException;
@@ -24,11 +25,11 @@ public final class ClusterFailures {
         }
         if (code == 400 || code == 422) {
             return new UserInputException(doing + " was rejected by the API server: " + reason,
-                    "fix the manifest; 'jbang lesson lint' shows schema mistakes with their line");
+                    "fix the manifest; '" + Launcher.command("lint") + "' shows schema mistakes with their line");
         }
         if (code == 0) {
             return new PrerequisiteException(doing + ": the cluster is unreachable (" + e.getMessage() + ")",
-                    "start it with 'jbang lesson cluster up', or check 'jbang lesson cluster status'", e);
+                    "start it with '" + Launcher.command("cluster up") + "', or check '" + Launcher.command("cluster status") + "'", e);
         }
         return new PrerequisiteException(doing + " failed: " + reason, "run again with --verbose for details", e);
     }

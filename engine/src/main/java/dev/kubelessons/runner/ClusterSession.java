@@ -107,7 +107,8 @@ public final class ClusterSession implements AutoCloseable {
     public CheckContext checkContext(Lesson lesson, Sandbox in) {
         String namespace = in.namespace(lesson);
         return provider.hasDataPlane()
-                ? CheckContext.withDataPlane(client, namespace, new DockerNodeShell(KIND_CLUSTER))
+                // Only our kind cluster's nodes are containers Docker can enter; on a context: cluster node checks SKIP.
+                ? CheckContext.withDataPlane(client, namespace, provider.name().equals("kind") ? new DockerNodeShell(KIND_CLUSTER) : null)
                 : CheckContext.withoutDataPlane(client, namespace, CheckContext.KWOK_REASON);
     }
 

@@ -1,5 +1,6 @@
 package dev.kubelessons.runner;
 
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.failure.PrerequisiteException;
 import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.cluster.ClusterAccess;
@@ -31,7 +32,7 @@ public final class Kubectl {
         Optional<Path> found = ExternalCommand.onPath("kubectl")
                 .or(() -> new KwokBinaries(UserDirs.fromEnvironment()).cached().map(bin -> bin.resolve("kubectl")).filter(Files::isExecutable));
         return new Kubectl(found.orElseThrow(() -> new PrerequisiteException("kubectl is not installed",
-                "install kubectl (https://kubernetes.io/docs/tasks/tools/), or run 'jbang lesson cluster up --provider kwok' which builds one")), access);
+                "install kubectl (https://kubernetes.io/docs/tasks/tools/), or run '" + Launcher.command("cluster up --provider kwok") + "' which builds one")), access);
     }
 
     public Path binary() {

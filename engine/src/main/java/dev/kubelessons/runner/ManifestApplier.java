@@ -1,5 +1,6 @@
 package dev.kubelessons.runner;
 
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Block;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -30,7 +31,7 @@ public final class ManifestApplier {
             objects = client.load(new ByteArrayInputStream(block.content().getBytes(StandardCharsets.UTF_8))).items();
         } catch (RuntimeException e) {
             throw new UserInputException("cannot read the manifest at " + block.position() + ": " + e.getMessage(),
-                    "run 'jbang lesson lint' to see what is wrong with it");
+                    "run '" + Launcher.command("lint") + "' to see what is wrong with it");
         }
         for (HasMetadata object : objects) {
             if (object == null) {

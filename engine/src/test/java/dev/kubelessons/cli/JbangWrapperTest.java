@@ -43,6 +43,11 @@ class JbangWrapperTest {
         assertTrue(empty.output().contains("kubelessons 0.1.0"), empty.output());
 
         assertEquals(rootBefore, listRoot(), "nothing new in /");
+
+        // Messages name the command the learner typed: on a machine with only the wrapper, 'jbang' is not found.
+        Run unknown = wrapper(env -> { }, "lesson", "99-nope");
+        assertEquals(2, unknown.exit(), unknown.output());
+        assertTrue(unknown.output().contains("next: './jbang lesson list' shows the lessons: 01-kind-cluster"), unknown.output());
         Path cache = clone.resolve(".cache/kubelessons/jbang");
         try (Stream<Path> files = Files.list(cache)) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("launch-")),
@@ -81,6 +86,12 @@ class JbangWrapperTest {
         for (String file : List.of("jbang", "jbang-catalog.json", "engine/Lesson.java")) {
             Files.createDirectories(clone.resolve(file).getParent());
             Files.copy(root.resolve(file), clone.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        try (Stream<Path> lessons = Files.list(root.resolve("lessons"))) {
+            Files.createDirectories(clone.resolve("lessons"));
+            for (Path lesson : lessons.filter(f -> f.toString().endsWith(".md")).toList()) {
+                Files.copy(lesson, clone.resolve("lessons").resolve(lesson.getFileName().toString()));
+            }
         }
         Path sources = root.resolve("engine/src/main");
         try (Stream<Path> files = Files.walk(sources)) {

@@ -20,8 +20,9 @@ public final class TextReport {
             for (Verdict verdict : result.verdicts()) {
                 out.append(line(verdict));
             }
-            out.append(String.format("  %d passed, %d failed, %d skipped, %d errors%n", result.count(Status.PASS),
-                    result.count(Status.FAIL), result.count(Status.SKIPPED), result.count(Status.ERROR)));
+            long errors = result.count(Status.ERROR);
+            out.append(String.format("  %d passed, %d failed, %d skipped, %d error%s%n", result.count(Status.PASS),
+                    result.count(Status.FAIL), result.count(Status.SKIPPED), errors, errors == 1 ? "" : "s"));
         }
         return out.toString();
     }

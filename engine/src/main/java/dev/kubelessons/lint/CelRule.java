@@ -32,16 +32,20 @@ final class CelRule implements LessonRule {
         List<String> lines = null;
         for (CheckSpec spec : lesson.checks()) {
             if (spec instanceof CheckSpec.Cel check) {
-                List<CelExpressions.Issue> issues = compiled.computeIfAbsent(check.expression(), cel::compileErrors);
+                Optional<Class<?>> model = check.resource().apiVersion() == null ? Optional.empty()
+                        : kinds.find(check.resource().apiVersion(), check.resource().kind());
+                // Typed first: an expression clean against the kind's schema needs no second, untyped compile.
+                Optional<CelSchema.Typed> typed = model.map(m -> schema.compile(m, check.expression()));
+                List<CelExpressions.Issue> issues = typed.isPresent() && typed.get().clean() ? List.of()
+                        : compiled.computeIfAbsent(check.expression(), cel::compileErrors);
                 for (CelExpressions.Issue issue : issues) {
                     lines = lines != null ? lines : lines(lesson);
                     SourcePosition where = position(lines, check, issue);
                     problems.add(new Problem(where, "invalid CEL in check '" + check.info().id() + "': " + issue.message(),
                             "fix the expression; the live object is 'object', e.g. object.spec.type == 'ClusterIP'"));
                 }
-                Optional<Class<?>> model = issues.isEmpty() && check.resource().apiVersion() != null
-                        ? kinds.find(check.resource().apiVersion(), check.resource().kind()) : Optional.empty();
-                for (CelSchema.UnknownField field : model.map(m -> schema.unknownFields(m, check.expression())).orElse(List.of())) {
+                List<CelSchema.UnknownField> unknown = issues.isEmpty() ? typed.map(CelSchema.Typed::unknownFields).orElse(List.of()) : List.of();
+                for (CelSchema.UnknownField field : unknown) {
                     lines = lines != null ? lines : lines(lesson);
                     SourcePosition where = position(lines, check, new CelExpressions.Issue(field.line(), field.column(), field.message()));
                     problems.add(new Problem(where, "CEL in check '" + check.info().id() + "': " + field.message() + " in the Kubernetes schema of "

@@ -35,16 +35,20 @@ final class CelSchema implements CelTypeProvider {
     record UnknownField(int line, int column, String message) {
     }
 
-    private final Map<String, StructType> structs = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Cel> compilers = new ConcurrentHashMap<>();
-    private final Map<String, List<UnknownField>> checked = new ConcurrentHashMap<>();
-
-    /** The unknown fields the expression names on {@code object} of this model class (each pair compiled once). */
-    List<UnknownField> unknownFields(Class<?> model, String expression) {
-        return checked.computeIfAbsent(model.getName() + "\u0000" + expression, key -> compile(model, expression));
+    /** A typed compile: clean (no error of any kind: nothing more to check), or the unknown fields among its errors. */
+    record Typed(boolean clean, List<UnknownField> unknownFields) {
     }
 
-    private List<UnknownField> compile(Class<?> model, String expression) {
+    private final Map<String, StructType> structs = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Cel> compilers = new ConcurrentHashMap<>();
+    private final Map<String, Typed> checked = new ConcurrentHashMap<>();
+
+    /** The expression compiled with {@code object} of this model class (each pair once). */
+    Typed compile(Class<?> model, String expression) {
+        return checked.computeIfAbsent(model.getName() + "\u0000" + expression, key -> typed(model, expression));
+    }
+
+    private Typed typed(Class<?> model, String expression) {
         Cel cel = compilers.computeIfAbsent(model, m -> CelFactory.standardCelBuilder()
                 .setTypeProvider(this)
                 .addVar("object", struct(m))
@@ -61,7 +65,7 @@ final class CelSchema implements CelTypeProvider {
                 }
             }
         }
-        return unknown;
+        return new Typed(!result.hasError(), unknown);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Keeps attendees off the nodes: a ValidatingAdmissionPolicy refuses attendees' pods (and the pod templates of their
  * workloads, which controllers turn into pods under another name) that use the node's network, PID or IPC namespace,
- * a hostPath volume, a privileged container or a node chosen by {@code nodeName}; Services with {@code externalIPs}
+ * a hostPath volume, a privileged container, a node chosen by {@code nodeName} or a toleration of every taint; Services with {@code externalIPs}
  * (they capture traffic to any address, CVE-2020-8554); and Secrets that mint ServiceAccount tokens which never expire.
  * Pod Security admission alone cannot: lessons run upstream images as root, so their namespaces enforce baseline, and it
  * checks neither workload templates, nodeName, Services nor Secrets.
@@ -41,6 +41,10 @@ public final class PodGuard {
         NODE_NAME("nodeName", "!variables.podBearing || (object.kind == 'Pod' && request.operation != 'CREATE')"
                 + " || !has(variables.spec.nodeName) || variables.spec.nodeName == ''",
                 "pods may not choose their node with spec.nodeName (that bypasses the scheduler); use a nodeSelector"),
+        // A toleration without a key (operator Exists) matches every taint, the control plane's and a dedicated node's too.
+        TOLERATE_ALL("tolerations", "!variables.podBearing || !has(variables.spec.tolerations)"
+                + " || variables.spec.tolerations.all(t, has(t.key) && t.key != '')",
+                "pods may not tolerate every taint (a toleration without a key); name the taint, as lesson 01's DaemonSet does"),
         EXTERNAL_IPS("externalIPs", "object.kind != 'Service' || !has(object.spec.externalIPs) || size(object.spec.externalIPs) == 0",
                 "Services may not claim externalIPs (they would capture that address's traffic for the whole cluster)"),
         TOKEN_SECRET("service-account-token", "object.kind != 'Secret' || !has(object.type) || object.type != 'kubernetes.io/service-account-token'",

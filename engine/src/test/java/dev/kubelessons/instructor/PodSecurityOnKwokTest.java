@@ -77,6 +77,7 @@ class PodSecurityOnKwokTest {
                     .endSecurityContext().endContainer().build());
             case NODE_NAME -> new PodBuilder().withNewMetadata().withName("pinned").endMetadata()
                     .withSpec(new PodSpecBuilder(nginx()).withNodeName("kwok-node-0").build()).build();
+            case TOLERATE_ALL -> deployment(s -> new PodSpecBuilder(s).addNewToleration().withOperator("Exists").endToleration().build());
             case EXTERNAL_IPS -> new ServiceBuilder().withNewMetadata().withName("grab").endMetadata().withNewSpec()
                     .withSelector(Map.of("app", "web")).addNewPort().withPort(80).endPort().withExternalIPs("10.96.0.10", "1.1.1.1")
                     .endSpec().build();

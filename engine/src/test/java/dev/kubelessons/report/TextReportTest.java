@@ -19,7 +19,7 @@ class TextReportTest {
             SourcePosition.of(Path.of("03-clusterip.md"), 1, 1)), ResourceRef.of(null, "Service", "my-nginx"));
 
     private static String tally(Verdict... verdicts) {
-        return new TextReport().render(List.of(new LessonResult("03-clusterip", "ClusterIP", List.of(verdicts), Duration.ZERO)));
+        return new TextReport(false).render(List.of(new LessonResult("03-clusterip", "ClusterIP", List.of(verdicts), Duration.ZERO)));
     }
 
     @Test

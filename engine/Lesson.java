@@ -16,6 +16,7 @@
 //DEPS org.webjars:highlightjs:11.11.1
 //DEPS org.webjars.npm:lunr:2.3.9
 //DEPS org.slf4j:slf4j-nop:2.0.17
+//DEPS org.apache.commons:commons-csv:1.14.1
 //DEPS org.jline:jline-terminal:3.30.6
 //SOURCES src/main/java/dev/kubelessons/**/*.java
 //JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xms16m -Xmx512m

@@ -138,6 +138,10 @@ public final class BoardServer implements AutoCloseable {
             HttpReplies.send(exchange, 200, "text/html; charset=utf-8", page.board());
         } else if (path.equals("/events") && get) {
             events.serve(exchange);
+        } else if (path.equals("/export.csv") && get) {
+            download(exchange, "text/csv; charset=utf-8", "workshop-results.csv", new BoardExport(board).csv(System.currentTimeMillis()));
+        } else if (path.equals("/export.xml") && get) {
+            download(exchange, "application/xml; charset=utf-8", "workshop-results.xml", new BoardExport(board).junit());
         } else if (path.equals("/api/state") && get) {
             HttpReplies.json(exchange, 200, board.toJson(board.rows()));
         } else if (path.equals("/api/action") && method.equals("POST")) {
@@ -145,6 +149,12 @@ public final class BoardServer implements AutoCloseable {
         } else {
             HttpReplies.text(exchange, 404, "not found");
         }
+    }
+
+    /** A file the browser saves under {@code name} instead of showing it. */
+    private static void download(HttpExchange exchange, String type, String name, String body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        HttpReplies.send(exchange, 200, type, body);
     }
 
     private void login(HttpExchange exchange, String method) throws IOException {

@@ -43,6 +43,9 @@ command -v go >/dev/null 2>&1 || die "Go is not installed. Install Go 1.24 or ne
 
 start=$(date +%s)
 mkdir -p "$bin" "$work"
+# Progress: "step n/7" and the time so far, so a cold build (about 9 minutes on 2 cores) never looks stuck.
+step=0
+next_step() { step=$((step + 1)); log "step $step/7 (at $(( ($(date +%s) - start) / 60 )):$(printf '%02d' $(( ($(date +%s) - start) % 60 )))): $*"; }
 export GOFLAGS="${GOFLAGS:-} -mod=mod -buildvcs=false"
 export CGO_ENABLED=0
 
@@ -53,8 +56,8 @@ build_kubernetes() {
   kubernetes_wrapper_module "$dir" kubelessons.local/kubebuild kube-apiserver kube-controller-manager kube-scheduler kubectl
   ld=$(kubernetes_ldflags)
   for cmd in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
-    [ -x "$bin/$cmd" ] && { log "$cmd: cached"; continue; }
-    log "$cmd: building (cold: several minutes each on 2 cores)"
+    [ -x "$bin/$cmd" ] && { next_step "$cmd: cached"; continue; }
+    next_step "$cmd: building (cold: several minutes each on 2 cores)"
     (cd "$dir" && go build -trimpath -ldflags "$ld" -o "$bin/$cmd.tmp" "k8s.io/kubernetes/cmd/$cmd") \
       || die "go build of $cmd failed (see above); log of module resolution: $dir/tidy.log"
     mv "$bin/$cmd.tmp" "$bin/$cmd"
@@ -62,9 +65,9 @@ build_kubernetes() {
 }
 
 build_etcd() {
-  [ -x "$bin/etcd" ] && { log "etcd: cached"; return; }
+  [ -x "$bin/etcd" ] && { next_step "etcd: cached"; return; }
   local dir="$work/etcd"
-  log "etcd $ETCD_VERSION: building"
+  next_step "etcd $ETCD_VERSION: building"
   etcd_wrapper_module "$dir" kubelessons.local/etcdbuild
   (cd "$dir" && go build -trimpath -ldflags "-s -w" -o "$bin/etcd.tmp" go.etcd.io/etcd/server/v3) \
     || die "go build of etcd failed (see above)"
@@ -73,8 +76,8 @@ build_etcd() {
 
 build_kwok() {
   for cmd in kwok kwokctl; do
-    [ -x "$bin/$cmd" ] && { log "$cmd: cached"; continue; }
-    log "$cmd $KWOK_VERSION: building"
+    [ -x "$bin/$cmd" ] && { next_step "$cmd: cached"; continue; }
+    next_step "$cmd $KWOK_VERSION: building"
     GOBIN="$work/gobin" go install -trimpath -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION}" "sigs.k8s.io/kwok/cmd/$cmd@${KWOK_VERSION}" \
       || die "go install of $cmd failed (see above)"
     mv "$work/gobin/$cmd" "$bin/$cmd"

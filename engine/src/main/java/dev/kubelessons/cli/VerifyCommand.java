@@ -71,6 +71,8 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
             LessonVerifier verifier = new LessonVerifier(session, LessonCommand.SETTLE_TIMEOUT);
             DrillVerifier drills = new DrillVerifier(session, session.sandbox("klv"), LessonCommand.SETTLE_TIMEOUT);
             ExecutorService pool = Executors.newFixedThreadPool(parallel);
+            long start = System.nanoTime();
+            java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
             try {
                 List<Future<List<LessonResult>>> futures = new ArrayList<>();
                 for (Lesson lesson : lessons) {
@@ -78,7 +80,8 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
                         List<LessonResult> mine = new ArrayList<>();
                         for (int round = 1; round <= repeat; round++) {
                             mine.addAll(lesson.isDrill() ? drills.verify(lesson, round) : verifier.verify(lesson, round));
-                            err.println("verify " + lesson.id() + " round " + round + "/" + repeat + " done");
+                            err.printf("verify %s round %d/%d done (%d of %d lessons finished, %s so far)%n", lesson.id(), round, repeat,
+                                    round == repeat ? finished.incrementAndGet() : finished.get(), lessons.size(), clock(System.nanoTime() - start));
                             err.flush();
                         }
                         return mine;
@@ -106,5 +109,11 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
                 : "verify: FAILED, see above");
         out.flush();
         return passed ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** "3:07": minutes and seconds of a long run. */
+    private static String clock(long nanos) {
+        long seconds = nanos / 1_000_000_000L;
+        return String.format("%d:%02d", seconds / 60, seconds % 60);
     }
 }

@@ -39,6 +39,8 @@ public final class Provisioner {
         WorkshopCaveats.of(lessons, network).forEach(caveat -> progress.println("warning: " + caveat));
         progress.flush();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, attendees.size())));
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         try {
             List<Future<Path>> futures = new ArrayList<>();
             for (String attendee : attendees) {
@@ -50,7 +52,8 @@ public final class Provisioner {
                     }
                     Path file = kubeconfigs.write(attendee, out, ttl);
                     synchronized (progress) {
-                        progress.println("provisioned " + attendee + ": " + file);
+                        progress.printf("provisioned %s (%d of %d, %.1f s so far): %s%n", attendee, done.incrementAndGet(), attendees.size(),
+                                (System.nanoTime() - start) / 1e9, file);
                         progress.flush();
                     }
                     return file;

@@ -51,10 +51,20 @@ class ProvisionOnKwokTest {
     static final List<String> ATTENDEES = WorkshopFixture.names("ana", "ben", "cy");
     static final Lesson LESSON = WorkshopFixture.lesson("02-deployments");
     static List<Path> kubeconfigs;
+    static final java.io.StringWriter PROGRESS = new java.io.StringWriter();
 
     @BeforeAll
     static void provision(KubernetesClient admin, ClusterAccess access) {
-        kubeconfigs = WorkshopFixture.provision(admin, access, ATTENDEES, List.of(LESSON), out);
+        kubeconfigs = WorkshopFixture.provision(admin, access, ATTENDEES, List.of(LESSON), out, new java.io.PrintWriter(PROGRESS, true));
+    }
+
+    @Test
+    void provisioningSaysHowFarItIs() {
+        for (String attendee : ATTENDEES) {
+            assertTrue(java.util.regex.Pattern.compile("provisioned " + attendee + " \\([123] of 3, [0-9.]+ s so far\\): ").matcher(PROGRESS.toString()).find(),
+                    PROGRESS.toString());
+        }
+        assertTrue(PROGRESS.toString().contains("(3 of 3, "), PROGRESS.toString());
     }
 
     @AfterAll

@@ -29,8 +29,14 @@ final class WorkshopFixture {
     }
 
     static List<Path> provision(KubernetesClient admin, ClusterAccess access, List<String> attendees, List<Lesson> lessons, Path out) {
+        return provision(admin, access, attendees, lessons, out, new java.io.PrintWriter(System.err, true));
+    }
+
+    /** With the progress lines going to {@code progress}, for a test that reads them. */
+    static List<Path> provision(KubernetesClient admin, ClusterAccess access, List<String> attendees, List<Lesson> lessons, Path out,
+            java.io.PrintWriter progress) {
         Provisioner provisioner = new Provisioner(admin, new AttendeeKubeconfig(admin, access.config()), 8);
-        return provisioner.provision(attendees, lessons, out, Duration.ofMinutes(30), new java.io.PrintWriter(System.err, true));
+        return provisioner.provision(attendees, lessons, out, Duration.ofMinutes(30), progress);
     }
 
     /** A client authenticated by the attendee's written kubeconfig alone. */

@@ -4,7 +4,9 @@ import dev.kubelessons.lesson.Course;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.markdown.CourseLoader;
 import dev.kubelessons.markdown.ParsedLesson;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -35,7 +37,8 @@ final class IncrementalBuild {
     // What the site on disk was rendered from: lesson by id, what each page shows of other lessons, search entries.
     private Map<String, Lesson> lessons = new HashMap<>();
     private Map<String, String> links = new HashMap<>();
-    private Map<String, String> searchEntries = new HashMap<>();
+    // UTF-8, ready to write: the 7.7 MB index of 1,000 lessons is most of an update, encoding it again most of that.
+    private Map<String, byte[]> searchEntries = new HashMap<>();
     private Map<String, SiteViews.LessonCard> cards = new HashMap<>();
 
     /** @param searchEntries what the full build wrote into the search index, one per lesson in course order */
@@ -44,7 +47,7 @@ final class IncrementalBuild {
         this.out = out;
         this.renderer = renderer;
         built.files().forEach(f -> files.put(f.file(), f));
-        remember(built.course(), searchEntries);
+        remember(built.course(), searchEntries.stream().map(e -> e.getBytes(StandardCharsets.UTF_8)).toList());
     }
 
     /**
@@ -79,11 +82,11 @@ final class IncrementalBuild {
         if (!newCards.equals(course.lessons().stream().map(l -> cards.get(l.id())).toList()) || lessons.size() != course.lessons().size()) {
             written.add(replace(SiteRenderer.INDEX, renderer.index(course)));
         }
-        Map<String, String> previousEntries = searchEntries;
+        Map<String, byte[]> previousEntries = searchEntries;
         Map<String, Lesson> previousLessons = lessons;
-        List<String> entries = course.lessons().stream().map(l -> previousLessons.get(l.id()) == l && previousEntries.containsKey(l.id())
-                ? previousEntries.get(l.id()) : SearchIndexWriter.entry(l)).toList();
-        written.add(replace(SearchIndexWriter.FILE, new SearchIndexWriter().write(entries)));
+        List<byte[]> entries = course.lessons().stream().map(l -> previousLessons.get(l.id()) == l && previousEntries.containsKey(l.id())
+                ? previousEntries.get(l.id()) : SearchIndexWriter.entry(l).getBytes(StandardCharsets.UTF_8)).toList();
+        written.add(replace(SearchIndexWriter.FILE, stream -> SearchIndexWriter.write(entries, stream)));
         remember(course, entries);
         return written;
     }
@@ -103,11 +106,11 @@ final class IncrementalBuild {
         }
     }
 
-    private void remember(Course course, List<String> entries) {
+    private void remember(Course course, List<byte[]> entries) {
         ReadingOrder order = new ReadingOrder(course);
         Map<String, Lesson> byId = new HashMap<>();
         Map<String, String> linksById = new HashMap<>();
-        Map<String, String> entriesById = new HashMap<>();
+        Map<String, byte[]> entriesById = new HashMap<>();
         Map<String, SiteViews.LessonCard> cardsById = new HashMap<>();
         List<Lesson> all = course.lessons();
         for (int i = 0; i < all.size(); i++) {
@@ -136,9 +139,21 @@ final class IncrementalBuild {
     }
 
     private Path replace(String name, String text) throws IOException {
+        return replace(name, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes a file's bytes. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(OutputStream stream) throws IOException;
+    }
+
+    private Path replace(String name, Content content) throws IOException {
         Path target = out.resolve(name);
         Path temp = out.resolve("." + name + ".new");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            content.writeTo(stream);
+        }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -8,6 +8,9 @@ import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Prose;
 import dev.kubelessons.lesson.Step;
 import dev.kubelessons.lesson.StepPart;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +34,21 @@ final class SearchIndexWriter {
         }
         return out.append("];\n").toString();
     }
+
+    /** The same index as {@link #write(List)}, from entries already in UTF-8, straight to a stream. */
+    static void write(List<byte[]> entries, OutputStream out) throws IOException {
+        out.write(HEAD);
+        for (int i = 0; i < entries.size(); i++) {
+            out.write(entries.get(i));
+            out.write(i + 1 < entries.size() ? SEPARATOR : LAST);
+        }
+        out.write(TAIL);
+    }
+
+    private static final byte[] HEAD = "window.KUBELESSONS_SEARCH = [\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SEPARATOR = ",\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LAST = "\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TAIL = "];\n".getBytes(StandardCharsets.UTF_8);
 
     /** One lesson's document, as a line of the index. */
     static String entry(Lesson lesson) {

@@ -55,16 +55,16 @@ public final class YamlDocument {
                 }
             }
         } catch (MarkedYAMLException e) {
-            // A scanner error ("while scanning a quoted scalar") is found where the text ends: point at where the
-            // broken construct began (an unclosed quote's opening line). A parser error ("while parsing a block
-            // mapping") is found at the line that does not fit; its context is the whole block's first line.
+            // An unclosed construct (a quote, a '[' or '{') is found where the text ends or the next line begins:
+            // point at where it began. A block mapping or sequence that breaks ("while parsing a block mapping",
+            // a line indented wrongly) is found at the line that does not fit; its context is the block's first line.
             SourcePosition problemAt = position(e.getProblemMark());
             boolean hasContext = e.getContextMark() != null && e.getContext() != null;
-            boolean scanning = hasContext && e.getContext().startsWith("while scanning");
-            String message = scanning
+            boolean atConstruct = hasContext && !e.getContext().startsWith("while parsing a block");
+            String message = atConstruct
                     ? e.getContext() + ", " + e.getProblem() + " (at line " + problemAt.line() + ")"
                     : e.getProblem() + (hasContext ? " (" + e.getContext() + " that starts at line " + position(e.getContextMark()).line() + ")" : "");
-            problems.add(new Problem(scanning ? position(e.getContextMark()) : problemAt, "YAML does not parse: " + message,
+            problems.add(new Problem(atConstruct ? position(e.getContextMark()) : problemAt, "YAML does not parse: " + message,
                     "check the indentation and quoting near this line (a tab, an unclosed quote or a missing ':' is the usual cause)"));
         } catch (YAMLException e) {
             problems.add(new Problem(SourcePosition.of(file, firstLine, 1), "YAML does not parse: " + e.getMessage(),

@@ -27,7 +27,7 @@ final class LessonCards {
                 .toList();
         List<String> checks = lesson.checks().stream().map(CheckSpec::info).map(CheckInfo::title).toList();
         return new LessonCard(lesson.id(), lesson.title(), href(lesson.id()), lesson.summary(), lesson.durationMinutes(),
-                paths, checks, lesson.runCommand());
+                paths, checks, "jbang lesson " + lesson.id()); // the site is read anywhere: jbang's own command, not this clone's ./jbang
     }
 
     static Link link(Lesson lesson) {

@@ -75,9 +75,10 @@ class LessonPageBuilderTest {
     }
 
     @Test
-    void theIndexListsBothPathsInOrderAndTheCatalog() {
+    void theIndexListsThePathsInOrderAndTheCatalog() {
         IndexPage index = new IndexPageBuilder().build(course);
-        assertEquals(List.of("top-down", "bottom-up"), index.paths().stream().map(SiteViews.PathSection::id).toList());
+        assertEquals(List.of("top-down", "bottom-up", "sre"), index.paths().stream().map(SiteViews.PathSection::id).toList());
+        assertEquals(List.of(), index.paths().get(2).lessons(), "the fixture course has no drill");
         assertEquals(List.of("02-deployments", "03-clusterip", "01-kind-nodes"),
                 index.paths().get(0).lessons().stream().map(SiteViews.LessonCard::id).toList());
         assertEquals(List.of("01-kind-nodes", "02-deployments", "03-clusterip"),

@@ -1,0 +1,71 @@
+package dev.kubelessons.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kubelessons.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The course's real site on a phone (Chromium at 390x844, issue 14's audit): no page is wider than the screen, so
+ * nothing scrolls sideways. Long inline code (sessionAffinityConfig.clientIP.timeoutSeconds) and tables (11's) wrap.
+ */
+class PhoneWidthTest {
+
+    private static final int WIDTH = 390;
+
+    @TempDir
+    static Path tmp;
+    static ChromeDriver driver;
+    static Path site;
+
+    @BeforeAll
+    static void build() throws Exception {
+        site = tmp.resolve("site");
+        SiteTestSupport.build(Fixtures.repositoryRoot().resolve("lessons"), site);
+        driver = dev.kubelessons.HeadlessChromium.start(tmp, WIDTH, 844);
+        // A headless window has a minimum width (about 500 px); the phone's viewport is emulated as DevTools does.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", WIDTH, "height", 844,
+                "deviceScaleFactor", 3, "mobile", true));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void noPageScrollsSidewaysOnAPhone() throws IOException {
+        List<String> tooWide = new ArrayList<>();
+        List<Path> pages;
+        try (Stream<Path> files = Files.list(site)) {
+            pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+        }
+        for (Path page : pages) {
+            driver.get(page.toUri().toString());
+            long viewport = ((Number) driver.executeScript("return document.documentElement.clientWidth")).longValue();
+            long content = ((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+            if (content > viewport) {
+                String culprit = (String) driver.executeScript("""
+                        const w = document.documentElement.clientWidth;
+                        const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
+                            && !e.closest('pre'));
+                        const e = wide[wide.length - 1];
+                        return e ? e.tagName + ' ' + (e.textContent || '').trim().slice(0, 60) : '?';""");
+                tooWide.add(page.getFileName() + ": " + content + " px wide in a " + viewport + " px screen (" + culprit + ")");
+            }
+        }
+        assertEquals(List.of(), tooWide, "pages wider than a phone");
+    }
+}

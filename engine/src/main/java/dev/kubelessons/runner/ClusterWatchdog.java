@@ -36,6 +36,8 @@ final class ClusterWatchdog implements AutoCloseable {
     private final Object wake = new Object();
     private volatile Instant awaySince;
     private volatile String lastProblem = "";
+    /** The last failure was the server's certificate: another CA signed it, so this is not the session's cluster any more. */
+    private volatile boolean untrusted;
 
     ClusterWatchdog(KubernetesClient probeClient, Listener listener, Clock clock) {
         this.probeClient = probeClient;
@@ -68,7 +70,7 @@ final class ClusterWatchdog implements AutoCloseable {
             return "";
         }
         String when = LocalTime.ofInstant(since, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
-        if (lastProblem.contains("trust anchors") || lastProblem.contains("PKIX") || lastProblem.contains("certificate")) {
+        if (untrusted) {
             return "! the cluster answers with another certificate since " + when + ": it was re-created, and this session cannot"
                     + " reach it. Quit (q) and start the lesson again; your progress is saved.";
         }
@@ -117,11 +119,27 @@ final class ClusterWatchdog implements AutoCloseable {
                 return true;
             }
             lastProblem = "/readyz says " + (ready == null ? "nothing" : ready.strip().lines().findFirst().orElse(""));
+            untrusted = false;
             return false;
         } catch (RuntimeException e) {
             lastProblem = shortReason(e);
+            untrusted = certificateRefused(e);
             return false;
         }
+    }
+
+    /**
+     * Whether TLS refused the server's certificate anywhere in the chain. The JDK's words differ by version and layer
+     * ("PKIX path building failed", "unable to find valid certification path", "No trust anchors"), the types do not.
+     */
+    static boolean certificateRefused(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLHandshakeException || cause instanceof java.security.cert.CertificateException
+                    || cause instanceof java.security.cert.CertPathBuilderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String shortReason(Throwable e) {

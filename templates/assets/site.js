@@ -149,3 +149,11 @@
   highlight();
   setUpSearch();
 })();
+
+// Print every hint and solution open, and close again what the reader had closed (issue 14: paper has no click).
+window.addEventListener('beforeprint', function () {
+  document.querySelectorAll('details:not([open])').forEach(function (d) { d.setAttribute('data-print-opened', ''); d.open = true; });
+});
+window.addEventListener('afterprint', function () {
+  document.querySelectorAll('details[data-print-opened]').forEach(function (d) { d.removeAttribute('data-print-opened'); d.open = false; });
+});

@@ -10,13 +10,32 @@ final class CheckDescription {
     private CheckDescription() {
     }
 
+    /** The sentence, with the lesson namespace written as a reader sees it ("your lesson namespace"), never as ${namespace}. */
     static String of(CheckSpec spec) {
+        return readable(sentence(spec));
+    }
+
+    /** The expression behind the sentence, for a folded "how it is checked": CEL or a regular expression; else empty. */
+    static String internals(CheckSpec spec) {
+        if (spec instanceof CheckSpec.Cel c) {
+            return c.expression().strip();
+        } else if (spec instanceof CheckSpec.NodeCommand c) {
+            return "output matches /" + c.outputMatches() + "/" + (c.outputMatches().contains("${namespace}") ? " (${namespace} is the lesson namespace)" : "");
+        }
+        return "";
+    }
+
+    private static String readable(String text) {
+        return text.replace("\\Q${namespace}\\E", "<namespace>").replace("${namespace}", "<namespace>");
+    }
+
+    private static String sentence(CheckSpec spec) {
         if (spec instanceof CheckSpec.Exists c) {
             return c.resource() + " exists";
         } else if (spec instanceof CheckSpec.Absent c) {
             return c.resource() + " does not exist";
         } else if (spec instanceof CheckSpec.Cel c) {
-            return c.resource() + " satisfies " + c.expression();
+            return "reads " + c.resource() + " from the API server and checks its fields";
         } else if (spec instanceof CheckSpec.Rollout c) {
             return c.resource() + " has rolled out: all replicas updated and ready";
         } else if (spec instanceof CheckSpec.Endpoints c) {
@@ -30,7 +49,7 @@ final class CheckDescription {
             return "traffic from pods " + labels(c.fromLabels()) + " to " + c.service() + ":" + c.port()
                     + (c.allowed() ? " is allowed" : " is denied");
         } else if (spec instanceof CheckSpec.NodeCommand c) {
-            return "'" + String.join(" ", c.command()) + "' on node " + c.node() + " prints a line matching " + c.outputMatches();
+            return "runs '" + String.join(" ", c.command()) + "' on the " + c.node() + " node and looks for the expected line";
         }
         // CheckSpec is sealed; a new kind should get its own sentence above.
         return spec.kind().word() + " check";

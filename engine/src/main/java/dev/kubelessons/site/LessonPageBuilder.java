@@ -62,7 +62,7 @@ final class LessonPageBuilder {
             case CHECK -> {
                 // Adjacent check blocks read as one list of what the checker verifies.
                 List<CheckView> checks = block.check().map(c -> List.of(new CheckView(c.info().id(), c.info().title(),
-                        c.kind().word(), CheckDescription.of(c), c.needsDataPlane()))).orElse(List.of());
+                        c.kind().word(), CheckDescription.of(c), CheckDescription.internals(c), c.needsDataPlane()))).orElse(List.of());
                 if (last != null && last.type().equals("checks")) {
                     parts.set(parts.size() - 1, new PartView("checks", null, List.of(), concat(last.checks(), checks)));
                 } else {
@@ -86,7 +86,7 @@ final class LessonPageBuilder {
             case FAULT -> {
                 // Only the symptom: what was broken and how to restore it are the drill's to reveal, after the incident.
                 List<CheckView> incident = block.fault().map(f -> List.of(new CheckView("incident", f.symptom(),
-                        "incident", "", f.needsDataPlane()))).orElse(List.of());
+                        "incident", "", "", f.needsDataPlane()))).orElse(List.of());
                 if (last != null && last.type().equals("incidents")) {
                     parts.set(parts.size() - 1, new PartView("incidents", null, List.of(), concat(last.checks(), incident)));
                 } else {

@@ -40,8 +40,11 @@ public final class SiteViews {
         }
     }
 
-    /** What one check verifies, in words. */
-    public record CheckView(String id, String title, String kind, String detail, boolean dataPlane) {
+    /**
+     * What one check verifies, in words a learner reads ({@code detail}), and for the curious how ({@code internals}: a
+     * CEL expression or a regular expression, shown folded; empty when the sentence says it all).
+     */
+    public record CheckView(String id, String title, String kind, String detail, String internals, boolean dataPlane) {
     }
 
     /** A code block: the highlight.js language and the text. */

@@ -1,0 +1,81 @@
+package dev.kubelessons.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelessons.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Issue 14's audit of the course's real pages in Chromium: the check list speaks to learners (no raw CEL, regex or
+ * ${namespace} in view; the expression folded under "How it is checked"), and hints and solutions print open.
+ */
+class CheckListAndPrintTest {
+
+    @TempDir
+    static Path tmp;
+    static ChromeDriver driver;
+    static Path site;
+
+    @BeforeAll
+    static void build() throws Exception {
+        site = tmp.resolve("site");
+        SiteTestSupport.build(Fixtures.repositoryRoot().resolve("lessons"), site);
+        driver = dev.kubelessons.HeadlessChromium.start(tmp, 1366, 900);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void theCheckListShowsSentencesAndFoldsTheExpressions() {
+        for (String page : List.of("01-kind-cluster.html", "03-clusterip.html", "07-networkpolicy.html")) {
+            driver.get(site.resolve(page).toUri().toString());
+            List<WebElement> checks = driver.findElements(By.cssSelector(".check-list li"));
+            assertFalse(checks.isEmpty(), page);
+            for (WebElement check : checks) {
+                String visible = check.getText(); // closed <details> content is not visible text
+                assertFalse(visible.contains("${namespace}") || visible.contains("\\Q") || visible.contains("object.spec"),
+                        page + ": internals in view: " + visible);
+            }
+        }
+        driver.get(site.resolve("03-clusterip.html").toUri().toString());
+        WebElement folded = driver.findElement(By.cssSelector(".check-list .check-internals"));
+        assertEquals("How it is checked", folded.findElement(By.tagName("summary")).getText());
+        folded.findElement(By.tagName("summary")).click();
+        assertTrue(folded.findElement(By.tagName("code")).getText().contains("object."), "the CEL, for the curious");
+    }
+
+    @Test
+    void hintsAndSolutionsPrintOpen() {
+        driver.get(site.resolve("03-clusterip.html").toUri().toString());
+        assertFalse(rendered("details.hint .hint-body"), "closed on screen");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertTrue(rendered("details.hint .hint-body"), "open on paper");
+            assertTrue(rendered("details.solution .solution-body"), "solutions too");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    /** Whether the browser lays the element out with a size (WebDriver's isDisplayed has its own rule for details). */
+    private static boolean rendered(String selector) {
+        return (Boolean) driver.executeScript("const e = document.querySelector(arguments[0]); const r = e.getBoundingClientRect();"
+                + " return e.checkVisibility() && r.height > 0 && r.width > 0;", selector);
+    }
+}

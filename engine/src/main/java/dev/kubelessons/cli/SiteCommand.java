@@ -37,6 +37,9 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--serve", description = "Serve the site on 127.0.0.1 and rebuild and reload when a lesson or template changes.")
     boolean serve;
 
+    @Option(names = "--allow-empty", description = "Build even when the lessons folder has no lesson (refused by default: it would empty the site).")
+    boolean allowEmpty;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8000", description = "Port for --serve (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -47,7 +50,7 @@ public final class SiteCommand implements Callable<Integer> {
         }
         ProjectLayout layout = global.layout();
         Path target = out != null ? out : layout.root().resolve("site");
-        SiteBuild build = new SiteBuild(layout.lessons(), layout.templates(), target);
+        SiteBuild build = new SiteBuild(layout.lessons(), layout.templates(), target).allowEmpty(allowEmpty);
         PrintWriter stdout = spec.commandLine().getOut();
         if (!serve) {
             report(buildOnce(build), stdout);

@@ -31,6 +31,8 @@ public final class SiteBuild {
     private IncrementalBuild incremental;
     private Supplier<IncrementalBuild> lastBuild;
 
+    private boolean allowEmpty;
+
     public SiteBuild(Path lessons, Path templates, Path out) {
         this.lessons = lessons.toAbsolutePath().normalize();
         this.templates = templates.toAbsolutePath().normalize();
@@ -41,6 +43,12 @@ public final class SiteBuild {
         return out;
     }
 
+    /** Builds even from a folder without lessons; by default that is refused, so a wrong --lessons never empties a good site. */
+    public SiteBuild allowEmpty(boolean allow) {
+        this.allowEmpty = allow;
+        return this;
+    }
+
     public Result run() {
         incremental = null;
         lastBuild = null;
@@ -48,6 +56,10 @@ public final class SiteBuild {
         CourseLoader.Loaded loaded = new CourseLoader().load(lessons);
         if (!loaded.problems().isEmpty()) {
             throw problems(loaded);
+        }
+        if (loaded.course().lessons().isEmpty() && !allowEmpty) {
+            throw new SiteBuildException("no lessons in " + lessons + ", so the site would be empty; " + out + " is left as it is",
+                    "check --lessons (lesson files are NN-name.md), or pass --allow-empty to build a site without lessons");
         }
         SiteRenderer renderer = new SiteRenderer(templates);
         List<String> searchEntries = loaded.course().lessons().parallelStream().map(SearchIndexWriter::entry).toList();

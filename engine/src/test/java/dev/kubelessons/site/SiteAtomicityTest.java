@@ -97,6 +97,28 @@ class SiteAtomicityTest {
     }
 
     @Test
+    void anEmptyLessonsFolderIsRefusedWithExitTwoUnlessAllowed() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("no-lessons"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.run("site", "--lessons", empty.toString(), "--out", out.toString());
+        } finally {
+            System.setErr(original);
+        }
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, exit, printed);
+        assertTrue(printed.contains("no lessons in " + empty.toAbsolutePath().normalize() + ", so the site would be empty"), printed);
+        assertTrue(printed.contains("--allow-empty"), printed);
+        assertUntouched();
+
+        assertEquals(0, Main.run("site", "--lessons", empty.toString(), "--out", out.toString(), "--allow-empty"));
+        assertTrue(Files.exists(out.resolve("index.html")), "asked for: an empty site");
+    }
+
+    @Test
     void aFolderThatIsNotASiteIsNeverReplaced() throws IOException {
         Path precious = Files.createDirectories(tmp.resolve("precious"));
         Files.writeString(precious.resolve("notes.txt"), "keep me");

@@ -61,6 +61,27 @@ class CheckListAndPrintTest {
     }
 
     @Test
+    void highlightedCodeMeetsWcagContrastInTheLightTheme() {
+        driver.get(site.resolve("03-clusterip.html").toUri().toString());
+        @SuppressWarnings("unchecked")
+        List<Object> worst = (List<Object>) driver.executeScript("""
+                const rgb = s => s.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+                const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                                   return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+                let worst = [99, ''];
+                for (const e of document.querySelectorAll('pre code [class^="hljs-"]')) {
+                  const pre = e.closest('pre');
+                  let bg = getComputedStyle(e.closest('code')).backgroundColor;
+                  if (bg === 'rgba(0, 0, 0, 0)') bg = getComputedStyle(pre).backgroundColor;
+                  const r = ratio(rgb(getComputedStyle(e).color), rgb(bg));
+                  if (r < worst[0]) worst = [r, e.className + ' ' + e.textContent];
+                }
+                return worst;""");
+        assertTrue(((Number) worst.get(0)).doubleValue() >= 4.5, "contrast " + worst);
+    }
+
+    @Test
     void hintsAndSolutionsPrintOpen() {
         driver.get(site.resolve("03-clusterip.html").toUri().toString());
         assertFalse(rendered("details.hint .hint-body"), "closed on screen");

@@ -99,14 +99,19 @@ public final class SiteCommand implements Callable<Integer> {
                     }
                     server.siteChanged();
                 } catch (KubelessonsException e) {
-                    // While serving, a broken edit must not stop the server: show it and keep the last good site.
+                    // While serving, a broken edit must not stop the server: show it, in the terminal and in the open
+                    // pages, and keep the last good site.
+                    StringBuilder shown = new StringBuilder();
                     if (e instanceof SiteBuildException failed) {
                         printProblems(failed.problems());
+                        Path relativeTo = Path.of("").toAbsolutePath();
+                        failed.problems().forEach(p -> shown.append(p.relativeTo(relativeTo).format()).append('\n'));
                     }
                     PrintWriter err = spec.commandLine().getErr();
                     err.println("error: " + e.getMessage());
                     err.println("  next: " + e.nextStep());
                     err.flush();
+                    server.buildFailed(shown + "error: " + e.getMessage() + "\n  next: " + e.nextStep());
                 }
             });
         }

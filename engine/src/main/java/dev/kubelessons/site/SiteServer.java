@@ -23,20 +23,36 @@ public final class SiteServer implements AutoCloseable {
 
     static final String VERSION_PATH = "/__version";
     static final String RELOAD_PATH = "/__livereload.js";
+    /** The last rebuild's error as plain text, empty after a good one: the open page shows it, not only the terminal. */
+    static final String ERROR_PATH = "/__error";
     static final String RELOAD_TAG = "<script src=\"" + RELOAD_PATH + "\"></script>";
     private static final String RELOAD_SCRIPT = """
             (function () {
               var seen = null;
+              function showError(text) {
+                var box = document.getElementById('kl-build-error');
+                if (!text) { if (box) { box.remove(); } return; }
+                if (!box) {
+                  box = document.createElement('pre');
+                  box.id = 'kl-build-error';
+                  box.setAttribute('role', 'alert');
+                  box.style.cssText = 'position:fixed;left:0;right:0;bottom:0;margin:0;max-height:40vh;overflow:auto;z-index:9;'
+                    + 'padding:0.8rem 1rem;background:#fff1f0;color:#82071e;border-top:3px solid #cf222e;white-space:pre-wrap;font-size:0.85rem';
+                  document.body.appendChild(box);
+                }
+                box.textContent = 'The site was not rebuilt; this page is the last good build.\\n' + text;
+              }
               function poll() {
                 fetch('%s', {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (v) {
                   if (seen !== null && v !== seen) { location.reload(); }
                   seen = v;
                   window.kubelessonsLiveVersion = v;
+                  return fetch('%s', {cache: 'no-store'}).then(function (r) { return r.text(); }).then(showError);
                 }).catch(function () {}).then(function () { setTimeout(poll, 700); });
               }
               poll();
             })();
-            """.formatted(VERSION_PATH);
+            """.formatted(VERSION_PATH, ERROR_PATH);
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "svg", "image/svg+xml", "png", "image/png", "json", "application/json", "txt", "text/plain; charset=utf-8");
@@ -45,6 +61,7 @@ public final class SiteServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicLong version = new AtomicLong(1);
+    private volatile String error = "";
 
     /** Binds at once, so a busy port is reported before anything else happens. */
     public SiteServer(Path root, int port) throws IOException {
@@ -67,9 +84,15 @@ public final class SiteServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    /** Called after each successful rebuild; open pages notice and reload. */
+    /** Called after each successful rebuild; open pages notice and reload, and a shown error goes away. */
     public void siteChanged() {
+        error = "";
         version.incrementAndGet();
+    }
+
+    /** Called when a rebuild failed: open pages keep the last good site and show {@code text} (set as text, never as HTML). */
+    public void buildFailed(String text) {
+        error = text == null ? "" : text;
     }
 
     @Override
@@ -85,6 +108,8 @@ public final class SiteServer implements AutoCloseable {
                 send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals(VERSION_PATH)) {
                 send(exchange, 200, "text/plain; charset=utf-8", Long.toString(version.get()).getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals(ERROR_PATH)) {
+                send(exchange, 200, "text/plain; charset=utf-8", error.getBytes(StandardCharsets.UTF_8));
             } else if (path.equals(RELOAD_PATH)) {
                 send(exchange, 200, TYPES.get("js"), RELOAD_SCRIPT.getBytes(StandardCharsets.UTF_8));
             } else {

@@ -39,7 +39,7 @@ final class CodeBlockRenderer implements NodeRenderer {
         html.tag("button", button);
         html.text("Copy");
         html.tag("/button");
-        html.tag("pre");
+        html.tag("pre", attributes("tabindex", "0")); // it scrolls sideways: keyboard users must reach it (axe: scrollable-region-focusable)
         html.tag("code", attributes("class", "language-" + language));
         html.text(CodeLanguage.trimTrailingNewline(literal));
         html.tag("/code");

@@ -1,0 +1,63 @@
+package dev.kubelessons.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.kubelessons.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Issue 14's target: axe-core (Deque's own Selenium integration) finds no violation on any page of the course, in either theme. */
+class AxeAuditTest {
+
+    @TempDir
+    static Path tmp;
+    static ChromeDriver driver;
+    static Path site;
+
+    @BeforeAll
+    static void build() throws Exception {
+        site = tmp.resolve("site");
+        SiteTestSupport.build(Fixtures.repositoryRoot().resolve("lessons"), site);
+        driver = dev.kubelessons.HeadlessChromium.start(tmp, 1366, 900);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void noPageHasAnAxeViolationInEitherTheme() throws IOException {
+        List<String> found = new ArrayList<>();
+        List<Path> pages;
+        try (Stream<Path> files = Files.list(site)) {
+            pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+        }
+        for (String theme : List.of("light", "dark")) {
+            for (Path page : pages) {
+                driver.get(page.toUri().toString());
+                driver.executeScript("window.kubelessonsTheme.apply(arguments[0]);", theme); // the page theme and the code theme, as the toggle does
+                Results results = new AxeBuilder().analyze(driver);
+                for (Rule violation : results.getViolations()) {
+                    found.add(theme + " " + page.getFileName() + ": " + violation.getId() + " (" + violation.getNodes().size() + " nodes) "
+                            + violation.getNodes().get(0).getTarget());
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+}

@@ -17,17 +17,33 @@ record InstalledGatewayApi(String version, String channel) {
 
     static final String VERSION_ANNOTATION = "gateway.networking.k8s.io/bundle-version";
     static final String CHANNEL_ANNOTATION = "gateway.networking.k8s.io/channel";
+    static final String GROUP = "gateway.networking.k8s.io";
     private static final Pattern SEMVER = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)(-[0-9A-Za-z.-]+)?");
 
-    /** What the cluster has, or empty when it has no Gateway CRD; a CRD without the annotations reads as "unknown". */
+    /**
+     * What the cluster has: the newest release among its gateway.networking.k8s.io CRDs (a half-finished upgrade leaves
+     * several), or empty when it has none. A CRD without the annotations reads as "unknown", which counts as newest.
+     */
     static Optional<InstalledGatewayApi> read(KubernetesClient client) {
-        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(Addons.GATEWAY_CRD).get();
-        if (crd == null) {
-            return Optional.empty();
-        }
+        return client.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+                .filter(crd -> crd.getSpec() != null && GROUP.equals(crd.getSpec().getGroup()))
+                .map(InstalledGatewayApi::of)
+                .max(InstalledGatewayApi::newer);
+    }
+
+    private static InstalledGatewayApi of(CustomResourceDefinition crd) {
         Map<String, String> annotations = crd.getMetadata().getAnnotations() == null ? Map.of() : crd.getMetadata().getAnnotations();
-        return Optional.of(new InstalledGatewayApi(annotations.getOrDefault(VERSION_ANNOTATION, "unknown"),
-                annotations.getOrDefault(CHANNEL_ANNOTATION, "unknown")));
+        return new InstalledGatewayApi(annotations.getOrDefault(VERSION_ANNOTATION, "unknown"), annotations.getOrDefault(CHANNEL_ANNOTATION, "unknown"));
+    }
+
+    /** Release order, with versions that do not read as one above every release. */
+    private static int newer(InstalledGatewayApi a, InstalledGatewayApi b) {
+        Matcher x = SEMVER.matcher(a.version);
+        Matcher y = SEMVER.matcher(b.version);
+        if (!x.matches() || !y.matches()) {
+            return Boolean.compare(!x.matches(), !y.matches());
+        }
+        return compare(x, y);
     }
 
     /**

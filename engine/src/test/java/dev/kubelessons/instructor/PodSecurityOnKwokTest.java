@@ -52,8 +52,24 @@ class PodSecurityOnKwokTest {
     static Path kubeconfig;
 
     @BeforeAll
-    static void provision(KubernetesClient admin, ClusterAccess access) {
+    static void provision(KubernetesClient admin, ClusterAccess access) throws InterruptedException {
         kubeconfig = WorkshopFixture.provision(admin, access, List.of(ATTENDEE), List.of(LESSON), out).get(0);
+        // An admission policy takes effect a moment after it is created (the API server compiles it and syncs its
+        // binding); on a loaded machine that moment is seconds. Wait for it with a dry run, which changes nothing.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        try (KubernetesClient attendee = WorkshopFixture.clientOf(kubeconfig)) {
+            while (true) {
+                try {
+                    attendee.resource(forbidden(PodGuard.Rule.HOST_NETWORK)).inNamespace(lessonNs()).dryRun().create();
+                } catch (KubernetesClientException refused) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the pod guard never took effect within 60 s");
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     @AfterAll

@@ -12,13 +12,10 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,7 @@ class ClusterReplacedOnKwokTest {
         board.addRemoteAttendee("rae");
         AtomicInteger back = new AtomicInteger();
         try (KubernetesClient right = access.client()) {
-            String otherCa = Base64.getEncoder().encodeToString(otherAuthority(dir).getBytes());
+            String otherCa = dev.kubelessons.OtherCertificateAuthority.kubeconfigData(dir);
             try (KubernetesClient wrong = new KubernetesClientBuilder().withConfig(new ConfigBuilder(right.getConfiguration())
                     .withCaCertFile(null).withCaCertData(otherCa).build()).build();
                  ClusterProbe probe = new ClusterProbe(wrong, board, Clock.system(ZoneId.of("UTC")), back::incrementAndGet,
@@ -72,22 +69,5 @@ class ClusterReplacedOnKwokTest {
         }
         assertEquals(ClusterBanner.REACHABLE, board.cluster());
         assertTrue(new BoardPage(Fixtures.repositoryRoot().resolve("templates"), board, 10).board().contains("data-stale=\"false\""));
-    }
-
-    /** A certificate of an authority the API server was never signed by, made by the JDK's keytool. */
-    private static String otherAuthority(Path dir) throws Exception {
-        Path store = dir.resolve("other.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=another cluster CA", "-validity", "2",
-                "-ext", "bc:c", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertEquals(0, keytool.waitFor(), output);
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(store)) {
-            keys.load(in, "changeit".toCharArray());
-        }
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getCertificate("ca").getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
     }
 }

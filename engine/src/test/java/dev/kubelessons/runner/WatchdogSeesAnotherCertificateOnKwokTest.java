@@ -8,12 +8,9 @@ import dev.kubelessons.cluster.KwokCluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +30,7 @@ class WatchdogSeesAnotherCertificateOnKwokTest {
 
     @Test
     void aServerCertificateFromAnotherCaIsReportedAsAReplacedCluster(ClusterAccess access) throws Exception {
-        Config trustsAnother = new ConfigBuilder(access.config()).withCaCertFile(null).withCaCertData(otherAuthority())
+        Config trustsAnother = new ConfigBuilder(access.config()).withCaCertFile(null).withCaCertData(dev.kubelessons.OtherCertificateAuthority.kubeconfigData(dir))
                 .withRequestTimeout(1200).withConnectionTimeout(1200).build();
         BlockingQueue<String> banners = new LinkedBlockingQueue<>();
         try (ClusterWatchdog watchdog = new ClusterWatchdog(new KubernetesClientBuilder().withConfig(trustsAnother).build(),
@@ -47,23 +44,5 @@ class WatchdogSeesAnotherCertificateOnKwokTest {
             assertTrue(banner.contains("it was re-created") && banner.contains("Quit (q) and start the lesson again"), banner);
             assertEquals(null, banners.stream().filter("back"::equals).findFirst().orElse(null), "never 'back' to a cluster it cannot trust");
         }
-    }
-
-    /** A CA certificate of a cluster that is not this one, made here with keytool, as PEM. */
-    private String otherAuthority() throws Exception {
-        Path store = dir.resolve("other.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=another cluster CA", "-validity", "2",
-                "-ext", "bc:c", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertEquals(0, keytool.waitFor(), output);
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(store)) {
-            keys.load(in, "changeit".toCharArray());
-        }
-        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getCertificate("ca").getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
-        return Base64.getEncoder().encodeToString(pem.getBytes());
     }
 }

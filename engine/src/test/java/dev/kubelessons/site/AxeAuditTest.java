@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import dev.kubelessons.Fixtures;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,30 +20,26 @@ class AxeAuditTest {
 
     @TempDir
     static Path tmp;
+    static CourseSiteInChromium course;
     static ChromeDriver driver;
-    static Path site;
 
     @BeforeAll
     static void build() throws Exception {
-        site = tmp.resolve("site");
-        SiteTestSupport.build(Fixtures.repositoryRoot().resolve("lessons"), site);
-        driver = dev.kubelessons.HeadlessChromium.start(tmp, 1366, 900);
+        course = CourseSiteInChromium.open(tmp, 1366, 900);
+        driver = course.driver;
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (course != null) {
+            course.close();
         }
     }
 
     @Test
     void noPageHasAnAxeViolationInEitherTheme() throws IOException {
         List<String> found = new ArrayList<>();
-        List<Path> pages;
-        try (Stream<Path> files = Files.list(site)) {
-            pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
-        }
+        List<Path> pages = course.pages();
         for (String theme : List.of("light", "dark")) {
             for (Path page : pages) {
                 driver.get(page.toUri().toString());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubelessons.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +23,21 @@ class CheckListAndPrintTest {
 
     @TempDir
     static Path tmp;
+    static CourseSiteInChromium course;
     static ChromeDriver driver;
     static Path site;
 
     @BeforeAll
     static void build() throws Exception {
-        site = tmp.resolve("site");
-        SiteTestSupport.build(Fixtures.repositoryRoot().resolve("lessons"), site);
-        driver = dev.kubelessons.HeadlessChromium.start(tmp, 1366, 900);
+        course = CourseSiteInChromium.open(tmp, 1366, 900);
+        driver = course.driver;
+        site = course.site;
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (course != null) {
+            course.close();
         }
     }
 

@@ -2,13 +2,10 @@ package dev.kubelessons.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kubelessons.Fixtures;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,14 +22,13 @@ class PhoneWidthTest {
 
     @TempDir
     static Path tmp;
+    static CourseSiteInChromium course;
     static ChromeDriver driver;
-    static Path site;
 
     @BeforeAll
     static void build() throws Exception {
-        site = tmp.resolve("site");
-        SiteTestSupport.build(Fixtures.repositoryRoot().resolve("lessons"), site);
-        driver = dev.kubelessons.HeadlessChromium.start(tmp, WIDTH, 844);
+        course = CourseSiteInChromium.open(tmp, WIDTH, 844);
+        driver = course.driver;
         // A headless window has a minimum width (about 500 px); the phone's viewport is emulated as DevTools does.
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", WIDTH, "height", 844,
                 "deviceScaleFactor", 3, "mobile", true));
@@ -40,18 +36,15 @@ class PhoneWidthTest {
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (course != null) {
+            course.close();
         }
     }
 
     @Test
     void noPageScrollsSidewaysOnAPhone() throws IOException {
         List<String> tooWide = new ArrayList<>();
-        List<Path> pages;
-        try (Stream<Path> files = Files.list(site)) {
-            pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
-        }
+        List<Path> pages = course.pages();
         for (Path page : pages) {
             driver.get(page.toUri().toString());
             long viewport = ((Number) driver.executeScript("return document.documentElement.clientWidth")).longValue();

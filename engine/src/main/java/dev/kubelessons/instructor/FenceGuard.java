@@ -1,6 +1,5 @@
 package dev.kubelessons.instructor;
 
-import dev.kubelessons.runner.ClusterFailures;
 import dev.kubelessons.runner.Ownership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -9,7 +8,6 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.NamedRuleWithOpe
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBindingBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
 
@@ -40,25 +38,12 @@ public final class FenceGuard {
 
     /** Creates or updates the policy and its binding (idempotent); false, doing nothing, where the API server has no such policies (before 1.30). */
     public boolean ensure() {
-        if (!ApiDiscovery.serves(admin, "admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy")) {
-            return false;
-        }
-        for (HasMetadata object : objects()) {
-            try {
-                admin.resource(object).fieldManager(WorkshopNames.FIELD_MANAGER).forceConflicts().serverSideApply();
-            } catch (KubernetesClientException e) {
-                throw ClusterFailures.translate(e, "applying " + object.getKind() + " " + NAME
-                        + " (needs Kubernetes 1.30 or newer, where ValidatingAdmissionPolicy is GA)");
-            }
-        }
-        return true;
+        return AdmissionPolicies.ensure(admin, NAME, objects());
     }
 
     /** Deletes the binding and the policy; returns whether they existed. */
     public boolean remove() {
-        boolean existed = !admin.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName(NAME).delete().isEmpty();
-        existed |= !admin.admissionRegistration().v1().validatingAdmissionPolicies().withName(NAME).delete().isEmpty();
-        return existed;
+        return AdmissionPolicies.remove(admin, NAME);
     }
 
     static Map<String, String> labels() {

@@ -144,7 +144,47 @@
     });
   }
 
+  // The learner's path (top-down, bottom-up, sre): chosen on the index or in a pager, followed by every page's pager.
+  var PATH_KEY = 'kubelessons-path';
+
+  function chosenPath() {
+    try { return localStorage.getItem(PATH_KEY); } catch (e) { return null; } // storage may be blocked: the default path then
+  }
+
+  function choosePath(path) {
+    try { localStorage.setItem(PATH_KEY, path); } catch (e) { /* followed on this page only */ }
+  }
+
+  function setUpPathPager() {
+    document.addEventListener('click', function (event) {
+      var link = event.target.closest ? event.target.closest('a[data-path]') : null;
+      if (link) { choosePath(link.getAttribute('data-path')); }
+    });
+    var pager = document.querySelector('.pager');
+    if (!pager) { return; }
+    var pagers = Array.prototype.slice.call(pager.querySelectorAll('.pager-path'));
+    var switcher = pager.querySelector('.pager-switch');
+    var buttons = switcher ? Array.prototype.slice.call(switcher.querySelectorAll('button')) : [];
+    function show(path) {
+      // A path this lesson is not on leaves the choice as it is and shows the default (first) pager.
+      var shown = pagers.filter(function (p) { return p.getAttribute('data-path') === path; })[0] || pagers[0];
+      pagers.forEach(function (p) { p.hidden = p !== shown; });
+      buttons.forEach(function (b) { b.hidden = b.getAttribute('data-path') === shown.getAttribute('data-path'); });
+      if (switcher) { switcher.hidden = false; }
+      return shown;
+    }
+    buttons.forEach(function (button) {
+      button.addEventListener('click', function () {
+        choosePath(button.getAttribute('data-path'));
+        var link = show(button.getAttribute('data-path')).querySelector('a');
+        if (link) { link.focus(); } // the pressed button is hidden now: keep keyboard users in the pager
+      });
+    });
+    show(chosenPath());
+  }
+
   setUpThemeToggle();
+  setUpPathPager();
   setUpCopyButtons();
   highlight();
   setUpSearch();

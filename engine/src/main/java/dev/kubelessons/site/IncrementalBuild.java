@@ -62,13 +62,13 @@ final class IncrementalBuild {
         }
         Course course = loaded.course();
         LessonPageBuilder pages = renderer.pages(course);
-        ReadingOrder order = new ReadingOrder(course);
+        CoursePaths paths = new CoursePaths(course);
         List<Path> written = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Lesson lesson : course.lessons()) {
             ids.add(lesson.id());
             // An unchanged file keeps its parsed Lesson object: identity says "this lesson did not change".
-            if (lessons.get(lesson.id()) != lesson || !linksOf(course, order, lesson).equals(links.get(lesson.id()))) {
+            if (lessons.get(lesson.id()) != lesson || !linksOf(course, paths, lesson).equals(links.get(lesson.id()))) {
                 written.add(replace(LessonCards.href(lesson.id()), renderer.lesson(pages, lesson)));
             }
         }
@@ -77,8 +77,9 @@ final class IncrementalBuild {
                 written.add(out.resolve(LessonCards.href(gone)));
             }
         }
-        // The index shows cards (title, summary, paths, checks...), not bodies: an edited body leaves it as it is.
-        List<SiteViews.LessonCard> newCards = course.lessons().stream().map(l -> lessons.get(l.id()) == l ? cards.get(l.id()) : LessonCards.of(l)).toList();
+        // The index shows cards (title, summary, paths, checks...), not bodies: an edited body leaves it as it is. Every card
+        // is made again: a lesson added to a path moves the "n of N" of all the others.
+        List<SiteViews.LessonCard> newCards = course.lessons().stream().map(l -> LessonCards.of(l, paths)).toList();
         if (!newCards.equals(course.lessons().stream().map(l -> cards.get(l.id())).toList()) || lessons.size() != course.lessons().size()) {
             written.add(replace(SiteRenderer.INDEX, renderer.index(course)));
         }
@@ -107,7 +108,7 @@ final class IncrementalBuild {
     }
 
     private void remember(Course course, List<byte[]> entries) {
-        ReadingOrder order = new ReadingOrder(course);
+        CoursePaths paths = new CoursePaths(course);
         Map<String, Lesson> byId = new HashMap<>();
         Map<String, String> linksById = new HashMap<>();
         Map<String, byte[]> entriesById = new HashMap<>();
@@ -116,9 +117,9 @@ final class IncrementalBuild {
         for (int i = 0; i < all.size(); i++) {
             Lesson lesson = all.get(i);
             byId.put(lesson.id(), lesson);
-            linksById.put(lesson.id(), linksOf(course, order, lesson));
+            linksById.put(lesson.id(), linksOf(course, paths, lesson));
             entriesById.put(lesson.id(), entries.get(i));
-            cardsById.put(lesson.id(), lessons.get(lesson.id()) == lesson && cards.containsKey(lesson.id()) ? cards.get(lesson.id()) : LessonCards.of(lesson));
+            cardsById.put(lesson.id(), LessonCards.of(lesson, paths));
         }
         lessons = byId;
         links = linksById;
@@ -126,12 +127,9 @@ final class IncrementalBuild {
         cards = cardsById;
     }
 
-    /** Everything a lesson page shows of other lessons: previous, next, prerequisites (ids and titles). */
-    private static String linksOf(Course course, ReadingOrder order, Lesson lesson) {
-        StringBuilder key = new StringBuilder();
-        order.previous(lesson).ifPresent(l -> key.append(l.id()).append('\u0000').append(l.title()));
-        key.append('\u0001');
-        order.next(lesson).ifPresent(l -> key.append(l.id()).append('\u0000').append(l.title()));
+    /** Everything a lesson page shows of other lessons: previous and next on each path with its position, prerequisites (ids and titles). */
+    private static String linksOf(Course course, CoursePaths paths, Lesson lesson) {
+        StringBuilder key = new StringBuilder(paths.pagers(lesson).toString());
         for (String id : lesson.prerequisites()) {
             key.append('\u0001').append(id).append('\u0000').append(course.lesson(id).map(Lesson::title).orElse(""));
         }

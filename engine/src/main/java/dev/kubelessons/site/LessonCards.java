@@ -2,11 +2,9 @@ package dev.kubelessons.site;
 
 import dev.kubelessons.lesson.CheckInfo;
 import dev.kubelessons.lesson.CheckSpec;
-import dev.kubelessons.lesson.LearningPath;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.site.SiteViews.LessonCard;
 import dev.kubelessons.site.SiteViews.Link;
-import java.util.Arrays;
 import java.util.List;
 
 /** Summaries and links of lessons, shared by the index, the lesson pages and the search index. */
@@ -20,14 +18,11 @@ final class LessonCards {
         return lessonId + ".html";
     }
 
-    static LessonCard of(Lesson lesson) {
-        List<String> paths = Arrays.stream(LearningPath.values())
-                .filter(p -> lesson.paths().containsKey(p))
-                .map(p -> p.title() + " #" + lesson.positionOn(p))
-                .toList();
+    /** @param paths the course's paths: a card says where the lesson sits on each ("3 of 11 on Bottom-up"), not its sort key */
+    static LessonCard of(Lesson lesson, CoursePaths paths) {
         List<String> checks = lesson.checks().stream().map(CheckSpec::info).map(CheckInfo::title).toList();
         return new LessonCard(lesson.id(), lesson.title(), href(lesson.id()), lesson.summary(), lesson.durationMinutes(),
-                paths, checks, "jbang lesson " + lesson.id()); // the site is read anywhere: jbang's own command, not this clone's ./jbang
+                paths.labels(lesson), checks, "jbang lesson " + lesson.id()); // the site is read anywhere: jbang's own command, not this clone's ./jbang
     }
 
     static Link link(Lesson lesson) {

@@ -18,17 +18,17 @@ import java.util.List;
 
 /**
  * Builds a lesson page from a lesson: prose rendered, blocks turned into what a reader needs
- * (checks as sentences, solutions and hints folded), neighbours in reading order.
+ * (checks as sentences, solutions and hints folded), neighbours on each of the lesson's paths.
  */
 final class LessonPageBuilder {
 
     private final Course course;
-    private final ReadingOrder order;
+    private final CoursePaths paths;
     private final MarkdownHtml markdown;
 
     LessonPageBuilder(Course course, MarkdownHtml markdown) {
         this.course = course;
-        this.order = new ReadingOrder(course);
+        this.paths = new CoursePaths(course);
         this.markdown = markdown;
     }
 
@@ -36,11 +36,10 @@ final class LessonPageBuilder {
         List<Link> prerequisites = lesson.prerequisites().stream()
                 .map(id -> course.lesson(id).map(LessonCards::link).orElse(new Link(id, id, LessonCards.href(id))))
                 .toList();
-        return new LessonPage(LessonCards.of(lesson), lesson.objectives(), prerequisites,
+        return new LessonPage(LessonCards.of(lesson, paths), lesson.objectives(), prerequisites,
                 markdown.render(lesson.introduction().markdown()),
                 lesson.steps().stream().map(this::step).toList(),
-                order.previous(lesson).map(LessonCards::link).orElse(null),
-                order.next(lesson).map(LessonCards::link).orElse(null));
+                paths.pagers(lesson));
     }
 
     private StepView step(Step step) {

@@ -32,7 +32,7 @@ public final class SiteViews {
         }
     }
 
-    /** The index page: both paths, then the catalog of all lessons by id. */
+    /** The index page: the paths, then the catalog of all lessons by id. */
     public record IndexPage(List<PathSection> paths, List<LessonCard> catalog, int totalMinutes) {
         public IndexPage {
             paths = List.copyOf(paths);
@@ -69,13 +69,21 @@ public final class SiteViews {
         }
     }
 
-    /** A lesson page; previous and next are null at the ends of the reading order. */
+    /**
+     * Previous and next on one learning path ({@code path} is its id; {@code label} says where the lesson sits, "3 of 11 on
+     * Bottom-up"); previous and next are null at the path's ends.
+     */
+    public record PathPager(String path, String title, String label, Link previous, Link next) {
+    }
+
+    /** A lesson page; {@code pagers} has one per path the lesson is on, the default first (the page shows the learner's path). */
     public record LessonPage(LessonCard lesson, List<String> objectives, List<Link> prerequisites,
-                             String introductionHtml, List<StepView> steps, Link previous, Link next) {
+                             String introductionHtml, List<StepView> steps, List<PathPager> pagers) {
         public LessonPage {
             objectives = List.copyOf(objectives);
             prerequisites = List.copyOf(prerequisites);
             steps = List.copyOf(steps);
+            pagers = List.copyOf(pagers);
         }
     }
 }

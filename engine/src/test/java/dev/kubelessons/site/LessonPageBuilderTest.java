@@ -29,16 +29,22 @@ class LessonPageBuilderTest {
     }
 
     @Test
-    void previousAndNextFollowTheTopDownPath() {
-        // top-down: 02-deployments (1), 03-clusterip (2), 01-kind-nodes (3)
+    void eachPathHasItsPagerWithPositionsAndTheTopDownPathComesFirst() {
+        // top-down: 02-deployments (1), 03-clusterip (2), 01-kind-nodes (3); bottom-up: 01, 02, 03
         LessonPage first = pages.build(course.lesson("02-deployments").orElseThrow());
         LessonPage middle = pages.build(course.lesson("03-clusterip").orElseThrow());
         LessonPage last = pages.build(course.lesson("01-kind-nodes").orElseThrow());
-        assertNull(first.previous());
-        assertEquals("03-clusterip.html", first.next().href());
-        assertEquals("02-deployments", middle.previous().id());
-        assertEquals("01-kind-nodes", middle.next().id());
-        assertNull(last.next());
+        assertEquals(List.of("top-down", "bottom-up"), first.pagers().stream().map(SiteViews.PathPager::path).toList());
+        assertEquals("1 of 3 on Top-down", first.pagers().get(0).label());
+        assertNull(first.pagers().get(0).previous());
+        assertEquals("03-clusterip.html", first.pagers().get(0).next().href());
+        assertEquals("2 of 3 on Bottom-up", first.pagers().get(1).label());
+        assertEquals("01-kind-nodes", first.pagers().get(1).previous().id());
+        assertEquals("02-deployments", middle.pagers().get(0).previous().id());
+        assertEquals("01-kind-nodes", middle.pagers().get(0).next().id());
+        assertNull(middle.pagers().get(1).next());
+        assertNull(last.pagers().get(0).next());
+        assertEquals(List.of("3 of 3 on Top-down", "1 of 3 on Bottom-up"), last.lesson().paths());
     }
 
     @Test
@@ -86,6 +92,6 @@ class LessonPageBuilderTest {
         assertEquals(60, index.totalMinutes());
         assertEquals(List.of("the Service my-nginx exists", "my-nginx has two endpoints", "my-nginx answers on port 80"),
                 index.catalog().get(2).checks());
-        assertEquals(List.of("Top-down #2", "Bottom-up #3"), index.catalog().get(2).paths());
+        assertEquals(List.of("2 of 3 on Top-down", "3 of 3 on Bottom-up"), index.catalog().get(2).paths());
     }
 }

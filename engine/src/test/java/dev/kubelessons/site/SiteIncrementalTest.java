@@ -38,20 +38,23 @@ class SiteIncrementalTest {
         assertTrue(SiteTestSupport.read(site.resolve("01-kind-nodes.html")).contains("Edited: a kind cluster"));
         assertSameAsFullBuild(lessons, site, tmp.resolve("full-1"));
 
-        // The title of 02: 03 links to it twice (previous, prerequisite); 01 does not.
+        // The title of 02: 03 links to it (previous on both paths, prerequisite), 01 as next on bottom-up.
         Path second = lessons.resolve("02-deployments.md");
         Files.writeString(second, Files.readString(second).replace("title: Deployments and pods", "title: Deployments, renamed"));
-        assertEquals(Set.of("02-deployments.html", "03-clusterip.html", "index.html", "search-index.js"), names(build.update(Set.of(second))));
+        assertEquals(Set.of("01-kind-nodes.html", "02-deployments.html", "03-clusterip.html", "index.html", "search-index.js"),
+                names(build.update(Set.of(second))));
         assertTrue(SiteTestSupport.read(site.resolve("03-clusterip.html")).contains("Deployments, renamed"));
         assertSameAsFullBuild(lessons, site, tmp.resolve("full-2"));
 
-        // A new lesson last on the path: its page, and 01 gets a next link; deleted again, both go back.
+        // A new lesson on the top-down path only: its page, and every page on that path ("n of 4", 01 gets a next link);
+        // deleted again, they all go back.
         Path extra = lessons.resolve("04-extra.md");
-        Files.writeString(extra, Files.readString(first).replace("id: 01-kind-nodes", "id: 04-extra").replace("top-down: 3", "top-down: 4"));
-        assertEquals(Set.of("01-kind-nodes.html", "04-extra.html", "index.html", "search-index.js"), names(build.update(Set.of(extra))));
+        Files.writeString(extra, Files.readString(first).replace("id: 01-kind-nodes", "id: 04-extra").replace("{top-down: 3, bottom-up: 1}", "{top-down: 4}"));
+        Set<String> topDown = Set.of("01-kind-nodes.html", "02-deployments.html", "03-clusterip.html", "04-extra.html", "index.html", "search-index.js");
+        assertEquals(topDown, names(build.update(Set.of(extra))));
         assertSameAsFullBuild(lessons, site, tmp.resolve("full-3"));
         Files.delete(extra);
-        assertEquals(Set.of("01-kind-nodes.html", "04-extra.html", "index.html", "search-index.js"), names(build.update(Set.of(extra))));
+        assertEquals(topDown, names(build.update(Set.of(extra))));
         assertFalse(Files.exists(site.resolve("04-extra.html")));
         assertSameAsFullBuild(lessons, site, tmp.resolve("full-4"));
     }

@@ -20,6 +20,17 @@ public final class Fixtures {
         return resources().resolve("fixtures").resolve(name);
     }
 
+    /** A loader for the fixture lessons folders, their path ids checked against fixtures/course.yaml. */
+    public static dev.kubelessons.markdown.CourseLoader loader() {
+        return new dev.kubelessons.markdown.CourseLoader(course().paths());
+    }
+
+    /** The fixtures' course file, fixtures/course.yaml. */
+    public static dev.kubelessons.course.CourseFile course() {
+        return new dev.kubelessons.course.CourseFileReader().read(resources().resolve("fixtures").resolve("course.yaml")).course()
+                .orElseThrow(() -> new AssertionError("fixtures/course.yaml has problems"));
+    }
+
     public static Path repositoryRoot() {
         return Path.of(System.getProperty("kubelessons.root", "..")).toAbsolutePath().normalize();
     }

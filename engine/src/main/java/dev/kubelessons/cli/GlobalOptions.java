@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options every command accepts (DESIGN.md: --cluster, --lessons), plus --verbose and --no-color.
+ * Options every command accepts (DESIGN.md: --cluster, --lessons), --course, plus --verbose and --no-color.
  * Each command mixes this in under the field name {@code global}; a value not given to a
  * subcommand is taken from its parents, so {@code lesson --cluster kwok list} and
  * {@code lesson list --cluster kwok} mean the same. Read values through the methods.
@@ -23,6 +23,9 @@ public final class GlobalOptions {
     @Option(names = "--lessons", paramLabel = "DIR", description = "Lessons folder (default: lessons/ of this repository).")
     Path lessons;
 
+    @Option(names = "--course", paramLabel = "DIR", description = "Course folder, holding course.yaml and lessons/ (default: the nearest course.yaml above the working directory).")
+    Path course;
+
     @Option(names = "--verbose", description = "Show stack traces and debug output.")
     boolean verbose;
 
@@ -37,6 +40,10 @@ public final class GlobalOptions {
         return lessons != null ? lessons : parent() == null ? null : parent().lessons();
     }
 
+    public Path course() {
+        return course != null ? course : parent() == null ? null : parent().course();
+    }
+
     public boolean verbose() {
         return verbose || (parent() != null && parent().verbose());
     }
@@ -47,7 +54,7 @@ public final class GlobalOptions {
     }
 
     public ProjectLayout layout() {
-        return ProjectLayout.discover(lessons());
+        return ProjectLayout.discover(course(), lessons());
     }
 
     /** The options of the command that ran, found by its mixin name; empty options if it has none. */

@@ -16,7 +16,7 @@ final class LessonLookup {
     private final CourseLoader.Loaded loaded;
 
     LessonLookup(ProjectLayout layout) {
-        this.loaded = new CourseLoader().load(layout.lessons());
+        this.loaded = layout.loader().load(layout.lessons());
     }
 
     List<Lesson> all() {

@@ -26,8 +26,9 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectLayout layout = global.layout();
-        CourseLoader.Loaded loaded = new CourseLoader().load(layout.lessons());
-        List<Problem> problems = new Linter().lint(loaded);
+        CourseLoader.Loaded loaded = layout.loader().load(layout.lessons());
+        List<Problem> problems = new java.util.ArrayList<>(layout.courseProblems());
+        problems.addAll(new Linter().lint(loaded));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path relativeTo = Path.of("").toAbsolutePath();

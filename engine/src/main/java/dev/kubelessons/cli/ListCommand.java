@@ -38,19 +38,20 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectLayout layout = global.layout();
-        CourseLoader.Loaded loaded = new CourseLoader().load(layout.lessons());
+        layout.course(); // a course file with problems is refused, with them all
+        CourseLoader.Loaded loaded = layout.loader().load(layout.lessons());
         Course course = loaded.course();
         Map<String, ProgressStore.LessonProgress> progress = ProgressStore.forUser().all();
         PrintWriter out = spec.commandLine().getOut();
         int width = TerminalWidth.detect();
         int idWidth = course.lessons().stream().mapToInt(l -> l.id().length()).max().orElse(10);
         int noteWidth = course.lessons().stream().mapToInt(l -> note(progress.get(l.id())).length()).max().orElse(0);
-        for (LearningPath path : LearningPath.values()) {
+        for (LearningPath path : course.paths()) {
             List<Lesson> lessons = course.path(path);
             if (lessons.isEmpty()) {
                 continue;
             }
-            out.println(fit(path.title() + " path: " + path.summary(), width));
+            out.println(fit(path.title() + " path" + (path.audience().isEmpty() ? "" : ": " + path.audience()), width));
             out.println(fit("  " + summary(lessons, progress), width));
             int position = 1;
             for (Lesson lesson : lessons) {

@@ -50,7 +50,7 @@ public final class SiteCommand implements Callable<Integer> {
         }
         ProjectLayout layout = global.layout();
         Path target = out != null ? out : layout.root().resolve("site");
-        SiteBuild build = new SiteBuild(layout.lessons(), layout.templates(), target).allowEmpty(allowEmpty);
+        SiteBuild build = new SiteBuild(layout.lessons(), layout.templates(), target).course(layout.course()).allowEmpty(allowEmpty);
         PrintWriter stdout = spec.commandLine().getOut();
         if (!serve) {
             report(buildOnce(build), stdout);

@@ -1,29 +1,34 @@
 package dev.kubelessons.lesson;
 
-import java.util.Arrays;
-import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** The routes through the course: application developers start at the top, platform engineers at the bottom, SREs in drills. */
-public enum LearningPath {
-    TOP_DOWN("top-down", "Top-down", "For application developers: deploy, expose, reach, then open the hood."),
-    BOTTOM_UP("bottom-up", "Bottom-up", "For platform engineers: nodes, routes, CNI and kube-proxy first."),
-    SRE("sre", "SRE drills", "For SRE teams: a working system breaks, and you restore it against the clock.");
+/**
+ * A route through a course, as its course file declares it: an id lessons name in their front matter
+ * ({@code paths: {top-down: 3}}), a title and the sentence that says whom it is for. Two paths are the same
+ * path when their ids are equal.
+ */
+public record LearningPath(String id, String title, String audience) {
 
-    private final String id;
-    private final String title;
-    private final String summary;
+    /** Lowercase words joined by dashes: safe in a URL fragment, a CSS id and a YAML key. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    LearningPath(String id, String title, String summary) {
-        this.id = id;
-        this.title = title;
-        this.summary = summary;
+    /** A path known only by its id (a lessons folder without a course file): titled by its id. */
+    public static LearningPath named(String id) {
+        return new LearningPath(id, id, "");
     }
 
-    public String id() { return id; }
-    public String title() { return title; }
-    public String summary() { return summary; }
+    /** The audience sentence, under the name the site's templates and older callers use. */
+    public String summary() {
+        return audience;
+    }
 
-    public static Optional<LearningPath> byId(String id) {
-        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LearningPath path && path.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
     }
 }

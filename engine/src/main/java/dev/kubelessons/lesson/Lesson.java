@@ -23,7 +23,8 @@ public record Lesson(
         Path source) {
 
     public Lesson {
-        paths = Map.copyOf(paths);
+        // In the course's declared order (the site lists a lesson's paths that way), read-only.
+        paths = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(paths));
         prerequisites = List.copyOf(prerequisites);
         objectives = List.copyOf(objectives);
         images = List.copyOf(images);

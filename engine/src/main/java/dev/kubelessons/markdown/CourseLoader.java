@@ -1,6 +1,7 @@
 package dev.kubelessons.markdown;
 
 import dev.kubelessons.lesson.Course;
+import dev.kubelessons.lesson.LearningPath;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lesson.SourcePosition;
@@ -23,7 +24,20 @@ import java.util.stream.Stream;
  */
 public final class CourseLoader {
 
-    private final LessonParser parser = new LessonParser();
+    private final LessonParser parser;
+    private final java.util.Optional<List<LearningPath>> declaredPaths;
+
+    /** A loader for a lessons folder without a course file: its paths are those its lessons name. */
+    public CourseLoader() {
+        this.parser = new LessonParser();
+        this.declaredPaths = java.util.Optional.empty();
+    }
+
+    /** A loader for a course whose course file declares {@code paths}, in their order. */
+    public CourseLoader(List<LearningPath> paths) {
+        this.parser = new LessonParser(paths);
+        this.declaredPaths = java.util.Optional.of(List.copyOf(paths));
+    }
 
     /** The course (clean lessons only), every parsed file, and every problem found in any file. */
     public record Loaded(Course course, List<ParsedLesson> files, List<Problem> problems) {
@@ -58,7 +72,7 @@ public final class CourseLoader {
         // The course holds only lessons that parsed cleanly; lint still sees the others through files().
         List<Lesson> clean = files.stream().filter(ParsedLesson::clean).flatMap(f -> f.lesson().stream())
                 .filter(l -> !duplicates.contains(l)).toList();
-        return new Loaded(new Course(clean), files, problems);
+        return new Loaded(declaredPaths.map(paths -> new Course(clean, paths)).orElseGet(() -> new Course(clean)), files, problems);
     }
 
     public ParsedLesson parse(Path file) {

@@ -3,8 +3,7 @@ package dev.kubelessons.markdown;
 import dev.kubelessons.lesson.LearningPath;
 import dev.kubelessons.lesson.Problem;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +21,13 @@ final class FrontMatterReader {
 
     private final Path file;
     private final List<Problem> problems;
+    private final Optional<List<LearningPath>> declaredPaths;
 
-    FrontMatterReader(Path file, List<Problem> problems) {
+    /** @param declaredPaths the course file's paths, or empty when the folder has none (then any well-formed id is a path) */
+    FrontMatterReader(Path file, List<Problem> problems, Optional<List<LearningPath>> declaredPaths) {
         this.file = file;
         this.problems = problems;
+        this.declaredPaths = declaredPaths;
     }
 
     /** @param firstLine the file line where the YAML starts (the line after the opening ---) */
@@ -72,24 +74,33 @@ final class FrontMatterReader {
     }
 
     private Map<LearningPath, Integer> readPaths(YamlMapping fields) {
-        Map<LearningPath, Integer> paths = new EnumMap<>(LearningPath.class);
+        Map<LearningPath, Integer> found = new LinkedHashMap<>();
+        List<String> known = declaredPaths.map(paths -> paths.stream().map(LearningPath::id).toList()).orElse(List.of());
         if (!fields.has("paths")) {
             fields.report("paths", "the lesson is on no learning path",
-                    "add 'paths:' with 'top-down: N', 'bottom-up: N' and/or 'sre: N', N being its position on that path");
-            return paths;
+                    "add 'paths:' with '<path id>: N' for each path it is on, N being its position there"
+                            + (known.isEmpty() ? "" : " (this course's paths: " + String.join(", ", known) + ")"));
+            return found;
         }
         fields.mapping("paths").ifPresent(map -> {
             for (String key : map.keys()) {
-                Optional<LearningPath> path = LearningPath.byId(key);
+                Optional<LearningPath> path = declaredPaths.isPresent()
+                        ? declaredPaths.get().stream().filter(p -> p.id().equals(key)).findFirst()
+                        : Optional.of(key).filter(k -> LearningPath.ID.matcher(k).matches()).map(LearningPath::named);
                 if (path.isEmpty()) {
-                    List<String> known = Arrays.stream(LearningPath.values()).map(LearningPath::id).toList();
-                    map.report(key, "unknown learning path '" + key + "'" + NearestWord.suggestion(known, key),
-                            "use one of: " + String.join(", ", known));
+                    map.report(key, declaredPaths.isPresent()
+                                    ? "unknown learning path '" + key + "'" + NearestWord.suggestion(known, key) + ": the course file does not declare it"
+                                    : "learning path id '" + key + "' is not lowercase words joined by dashes",
+                            declaredPaths.isPresent() ? "use one of: " + String.join(", ", known) + ", or declare it under 'paths:' in course.yaml"
+                                    : "name it like 'top-down'");
                 } else {
-                    map.integer(key, 1, 999).ifPresent(order -> paths.put(path.get(), order));
+                    map.integer(key, 1, 999).ifPresent(order -> found.put(path.get(), order));
                 }
             }
         });
+        // The course file's order, so every view lists a lesson's paths the same way.
+        Map<LearningPath, Integer> paths = new LinkedHashMap<>();
+        declaredPaths.orElse(List.copyOf(found.keySet())).stream().filter(found::containsKey).forEach(p -> paths.put(p, found.get(p)));
         return paths;
     }
 

@@ -3,6 +3,7 @@ package dev.kubelessons.markdown;
 import dev.kubelessons.lesson.Block;
 import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.LearningPath;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lesson.Prose;
@@ -34,6 +35,17 @@ import org.commonmark.parser.Parser;
 public final class LessonParser {
 
     private final Parser markdown = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private final Optional<List<LearningPath>> declaredPaths;
+
+    /** A parser for a lessons folder without a course file: any well-formed path id is a path. */
+    public LessonParser() {
+        this.declaredPaths = Optional.empty();
+    }
+
+    /** A parser for a course whose course file declares {@code paths}: a lesson naming another path is a problem. */
+    public LessonParser(List<LearningPath> paths) {
+        this.declaredPaths = Optional.of(List.copyOf(paths));
+    }
 
     public ParsedLesson parse(Path file, byte[] bytes) {
         List<Problem> problems = new ArrayList<>();
@@ -61,7 +73,7 @@ public final class LessonParser {
             return Optional.empty();
         }
         String yaml = String.join("\n", List.of(lines).subList(1, close));
-        Optional<FrontMatter> front = new FrontMatterReader(file, problems).read(yaml, 2);
+        Optional<FrontMatter> front = new FrontMatterReader(file, problems, declaredPaths).read(yaml, 2);
         BodyParse body = parseBody(file, lines, close + 1, problems);
         if (!file.getFileName().toString().equals(front.map(f -> f.id() + ".md").orElse(file.getFileName().toString()))) {
             problems.add(new Problem(SourcePosition.of(file, 2, 1), "the lesson id '" + front.get().id() + "' does not match the file name",

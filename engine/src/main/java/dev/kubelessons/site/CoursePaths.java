@@ -28,7 +28,7 @@ final class CoursePaths {
     private final OnPath all;
 
     CoursePaths(Course course) {
-        for (LearningPath path : LearningPath.values()) {
+        for (LearningPath path : course.paths()) { // the course file's paths, in its order
             paths.add(onPath(path.id(), path.title(), path.summary(), course.path(path)));
         }
         all = onPath(ALL, "the course", "", course.lessons());
@@ -59,7 +59,7 @@ final class CoursePaths {
 
     /**
      * Previous and next on each path the lesson is on; a lesson on no path gets one pager over the whole course. The
-     * first pager is the default: the course's first path (most readers arrive as application developers) when the
+     * first pager is the default: the course's first declared path (the course file lists its main road first) when the
      * lesson is on it.
      */
     List<PathPager> pagers(Lesson lesson) {

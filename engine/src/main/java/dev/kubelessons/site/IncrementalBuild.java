@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 final class IncrementalBuild {
 
-    private final CourseLoader loader = new CourseLoader();
+    private final CourseLoader loader;
     private final Path lessonsDir;
     private final Path out;
     private final SiteRenderer renderer;
@@ -42,7 +42,8 @@ final class IncrementalBuild {
     private Map<String, SiteViews.LessonCard> cards = new HashMap<>();
 
     /** @param searchEntries what the full build wrote into the search index, one per lesson in course order */
-    IncrementalBuild(Path lessonsDir, Path out, SiteRenderer renderer, CourseLoader.Loaded built, List<String> searchEntries) {
+    IncrementalBuild(CourseLoader loader, Path lessonsDir, Path out, SiteRenderer renderer, CourseLoader.Loaded built, List<String> searchEntries) {
+        this.loader = loader;
         this.lessonsDir = lessonsDir;
         this.out = out;
         this.renderer = renderer;

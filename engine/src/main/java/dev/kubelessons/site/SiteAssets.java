@@ -41,6 +41,14 @@ final class SiteAssets {
         }
     }
 
+    /** A course's own assets/ (its template overrides), copied over the engine's: a file of the same name replaces it. */
+    void overlay(Path courseTemplates, Path siteDir) throws IOException {
+        Path own = courseTemplates.resolve(DIR);
+        if (Files.isDirectory(own)) {
+            copyTree(own, Files.createDirectories(siteDir.resolve(DIR)));
+        }
+    }
+
     /** The version comes from the WebJar's own pom.properties, so a dependency bump needs no code change. */
     private static String version(WebJarFile file) throws IOException {
         try (InputStream in = open("META-INF/maven/" + file.group() + "/" + file.artifact() + "/pom.properties")) {

@@ -1,5 +1,7 @@
 package dev.kubelessons.site;
 
+import dev.kubelessons.course.CourseFile;
+import dev.kubelessons.course.CourseFileReader;
 import dev.kubelessons.markdown.CourseLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,11 +34,19 @@ public final class SiteBuild {
     private Supplier<IncrementalBuild> lastBuild;
 
     private boolean allowEmpty;
+    private CourseFile course;
 
     public SiteBuild(Path lessons, Path templates, Path out) {
         this.lessons = lessons.toAbsolutePath().normalize();
         this.templates = templates.toAbsolutePath().normalize();
         this.out = out.toAbsolutePath().normalize();
+        this.course = CourseFileReader.beside(this.lessons);
+    }
+
+    /** The course the site presents (title, footer, paths, run command); without one, a bare folder's neutral values. */
+    public SiteBuild course(CourseFile course) {
+        this.course = course;
+        return this;
     }
 
     public Path out() {
@@ -53,7 +63,8 @@ public final class SiteBuild {
         incremental = null;
         lastBuild = null;
         checkOutputFolder();
-        CourseLoader.Loaded loaded = new CourseLoader().load(lessons);
+        CourseLoader loader = course.declaresPaths() ? new CourseLoader(course.paths()) : new CourseLoader();
+        CourseLoader.Loaded loaded = loader.load(lessons);
         if (!loaded.problems().isEmpty()) {
             throw problems(loaded);
         }
@@ -61,7 +72,7 @@ public final class SiteBuild {
             throw new SiteBuildException("no lessons in " + lessons + ", so the site would be empty; " + out + " is left as it is",
                     "check --lessons (lesson files are NN-name.md), or pass --allow-empty to build a site without lessons");
         }
-        SiteRenderer renderer = new SiteRenderer(templates);
+        SiteRenderer renderer = new SiteRenderer(templates, course);
         List<String> searchEntries = loaded.course().lessons().parallelStream().map(SearchIndexWriter::entry).toList();
         int[] pages = {0};
         try {
@@ -70,7 +81,7 @@ public final class SiteBuild {
             throw new SiteBuildException("cannot write the site to " + out + ": " + e, "check that its parent folder is writable, or pass --out DIR");
         }
         // What a later update() starts from; its bookkeeping is made only if one comes (under --serve).
-        lastBuild = () -> new IncrementalBuild(lessons, out, renderer, loaded, searchEntries);
+        lastBuild = () -> new IncrementalBuild(loader, lessons, out, renderer, loaded, searchEntries);
         return new Result(out, loaded.course().lessons().size(), pages[0]);
     }
 
@@ -104,7 +115,7 @@ public final class SiteBuild {
 
     /** The swap deletes the old folder, so it must be one we generated, and must not hold the sources. */
     private void checkOutputFolder() {
-        if (lessons.startsWith(out) || templates.startsWith(out)) {
+        if (lessons.startsWith(out) || templates.startsWith(out) || course.templates().filter(t -> t.startsWith(out)).isPresent()) {
             throw new SiteBuildException("the output folder " + out + " contains the lessons or templates",
                     "pass --out DIR with a folder of its own, e.g. site/");
         }

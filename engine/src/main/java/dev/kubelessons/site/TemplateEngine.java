@@ -1,5 +1,9 @@
 package dev.kubelessons.site;
 
+import dev.kubelessons.course.CourseFile;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -10,6 +14,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,16 +27,24 @@ final class TemplateEngine {
     private final Configuration configuration;
     private final Path dir;
 
-    TemplateEngine(Path dir) {
+    /** The engine's templates in {@code dir}; the course's own folder, if it names one, overrides them file by file. */
+    TemplateEngine(Path dir, CourseFile course) {
         this.dir = dir;
         if (!Files.isDirectory(dir)) {
             throw new SiteBuildException("no templates folder at " + dir,
-                    "run from a kubelessons clone (templates/ sits next to lessons/)");
+                    "restore the engine's templates/ folder (git checkout -- templates/ in its clone)");
         }
         configuration = new Configuration(Configuration.VERSION_2_3_35);
         try {
-            configuration.setDirectoryForTemplateLoading(dir.toFile());
-        } catch (IOException e) {
+            List<TemplateLoader> loaders = new ArrayList<>();
+            if (course.templates().isPresent()) {
+                loaders.add(new FileTemplateLoader(course.templates().get().toFile()));
+            }
+            loaders.add(new FileTemplateLoader(dir.toFile()));
+            configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+            // Every template, the layout included, sees the course: its title, summary, footer and run command.
+            configuration.setSharedVariable("course", course);
+        } catch (IOException | freemarker.template.TemplateModelException e) {
             throw new SiteBuildException("cannot read the templates folder " + dir + ": " + e.getMessage(), "check its permissions");
         }
         configuration.setDefaultEncoding("UTF-8");

@@ -42,7 +42,7 @@ class DrillFormatTest {
         assertTrue(drill.isDrill());
         assertEquals(List.of("checkout-ingress-deny", "dns-egress-cut", "selector-typo", "scaled-to-zero", "target-port-name",
                 "readiness-wrong-port", "checkout-egress-lockdown", "payments-target-port"), drill.faults().stream().map(Fault::name).toList());
-        assertEquals(70, drill.positionOn(LearningPath.SRE));
+        assertEquals(70, drill.positionOn(LearningPath.named("sre")));
         Fault deny = drill.faults().get(0);
         assertEquals("yaml", deny.breaks().language(), "a manifest is applied");
         assertEquals("sh", deny.restores().language(), "kubectl commands are run");
@@ -57,7 +57,7 @@ class DrillFormatTest {
     @Test
     void everyLessonOfTheSrePathHasItsPrerequisitesEarlierOnIt() {
         CourseLoader.Loaded loaded = new CourseLoader().load(Fixtures.repositoryRoot().resolve("lessons"));
-        List<Lesson> sre = loaded.course().path(LearningPath.SRE);
+        List<Lesson> sre = loaded.course().path(LearningPath.named("sre"));
         assertEquals("12-checkout-drill", sre.get(sre.size() - 1).id());
         Set<String> seen = new HashSet<>();
         for (Lesson lesson : sre) {

@@ -16,7 +16,7 @@ class LintFixturesTest {
 
     private static final Path BROKEN = Fixtures.fixture("broken-course");
 
-    private final List<Problem> problems = new Linter().lint(new CourseLoader().load(BROKEN));
+    private final List<Problem> problems = new Linter().lint(Fixtures.loader().load(BROKEN));
 
     private String report() {
         return problems.stream().map(p -> p.relativeTo(BROKEN).format()).collect(Collectors.joining("\n")) + "\n";

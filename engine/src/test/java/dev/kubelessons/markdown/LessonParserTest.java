@@ -26,8 +26,8 @@ class LessonParserTest {
         assertEquals(java.util.List.of(), loaded.problems());
         Lesson lesson = loaded.course().lesson("01-tiny").orElseThrow();
         assertEquals("A tiny lesson", lesson.title());
-        assertEquals(1, lesson.positionOn(LearningPath.TOP_DOWN));
-        assertEquals(2, lesson.positionOn(LearningPath.BOTTOM_UP));
+        assertEquals(1, lesson.positionOn(LearningPath.named("top-down")));
+        assertEquals(2, lesson.positionOn(LearningPath.named("bottom-up")));
         assertEquals(10, lesson.durationMinutes());
         assertEquals(2, lesson.steps().size());
         assertEquals("Create the web Deployment", lesson.steps().get(0).title());

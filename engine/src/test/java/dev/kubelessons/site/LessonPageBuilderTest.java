@@ -22,7 +22,7 @@ class LessonPageBuilderTest {
 
     @BeforeEach
     void load() {
-        CourseLoader.Loaded loaded = new CourseLoader().load(SiteTestSupport.course());
+        CourseLoader.Loaded loaded = dev.kubelessons.Fixtures.loader().load(SiteTestSupport.course());
         assertEquals(List.of(), loaded.problems(), "the fixture course must be clean");
         course = loaded.course();
         pages = new LessonPageBuilder(course, new MarkdownHtml());

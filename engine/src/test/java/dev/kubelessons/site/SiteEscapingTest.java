@@ -25,7 +25,7 @@ class SiteEscapingTest {
             assertFalse(page.contains("<b>tags"), "a lesson's <b> reached the page as markup");
         }
         assertTrue(lesson.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; Services</h1>"), "title escaped in the heading");
-        assertTrue(lesson.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; Services · kubelessons</title>"), "title escaped in <title>");
+        assertTrue(lesson.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; Services · Fixture course</title>"), "title escaped in <title>");
         assertTrue(index.contains("&lt;script&gt;alert(1)&lt;/script&gt; Services"), "title escaped on the index");
         assertTrue(lesson.contains("<p>Intro text &lt;script&gt;alert(4)&lt;/script&gt; is escaped.</p>"), "inline HTML in prose escaped");
         assertTrue(lesson.contains("<p>&lt;script&gt;alert(5)&lt;/script&gt;</p>"), "an HTML block in prose escaped");

@@ -65,6 +65,15 @@ public final class LessonCommand implements Callable<Integer> {
     @Option(names = "--fault", paramLabel = "NAME", description = "Drills: inject this fault instead of one at random.")
     String fault;
 
+    @Option(names = "--web", description = "Also serve the lesson page on 127.0.0.1 with the checks live (opens the browser unless --no-open).")
+    boolean web;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Port for --web (default: a free one).")
+    int port;
+
+    @Option(names = "--no-open", description = "With --web: print the page's address, do not open a browser.")
+    boolean noOpen;
+
     @Option(names = "--token", paramLabel = "T", description = "Workshop: your report token from the instructor (with --report-to).")
     String reportToken;
 
@@ -78,6 +87,7 @@ public final class LessonCommand implements Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getOut());
             return ExitCodes.BAD_INPUT;
         }
+        WebOptions.check(web, port, noOpen, check || solve);
         ReportFormat reportFormat = ReportFormat.parse(format);
         ProgressReporter reporter = reportTo == null ? null : new ProgressReporter(reportTo, reportToken);
         Lesson lesson = new LessonLookup(global.layout()).lesson(lessonId);
@@ -87,6 +97,13 @@ public final class LessonCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (fault != null && !lesson.isDrill()) {
             throw new UserInputException("--fault is for drills, and " + lesson.id() + " is not one", "drop --fault, or run a drill such as 12-checkout-drill");
+        }
+        if (web && lesson.isDrill()) {
+            throw new UserInputException("--web does not run drills: " + lesson.id() + " is one, and runs in the terminal against the clock",
+                    "drop --web: '" + Launcher.command(lesson.id()) + "'");
+        }
+        if (web) {
+            return new WebTutor(global, port, !noOpen).run(lesson, progress, reporter, out, err);
         }
         if (!check && !solve && lesson.isDrill()) {
             return drill(lesson, progress, err);

@@ -42,6 +42,7 @@ public final class InteractiveLoop {
     private final ClusterActions actions;
     private final Hints hints = new Hints();
     private Consumer<List<Verdict>> onProgress = verdicts -> { };
+    private final List<SessionListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private LessonView.Header header;
     private ClusterWatchdog watchdog;
     private String clusterIdentity;
@@ -54,9 +55,33 @@ public final class InteractiveLoop {
         this.session = session;
         this.lesson = lesson;
         this.progress = progress;
-        this.view = view;
         this.ledger = new VerdictLedger(lesson);
-        this.actions = new ClusterActions(view);
+        this.view = new ListenedView(view, listeners);
+        this.actions = new ClusterActions(this.view);
+    }
+
+    /** Also tells {@code listener} (the live page) every verdict, outage, step and note; add it before {@link #run()}. */
+    public InteractiveLoop observedBy(SessionListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** What the {@code c} key does, asked for from elsewhere (the live page's button). */
+    public void requestCheck() {
+        actions.run("check", this::checkNow);
+    }
+
+    /** What the {@code r} key does, asked for from elsewhere. */
+    public void requestReset() {
+        actions.run("reset", this::reset);
+    }
+
+    /** What the {@code f} key does on step {@code number} (1-based), asked for from elsewhere. */
+    public void requestFastForward(int number) {
+        if (number < 1 || number > lesson.steps().size()) {
+            throw new IllegalArgumentException("no step " + number + " in " + lesson.id());
+        }
+        actions.run("fast-forward", () -> fastForward(lesson.steps().get(number - 1)));
     }
 
     /**
@@ -130,7 +155,7 @@ public final class InteractiveLoop {
         switch (key) {
             case "h" -> hints.next(currentStep(), stepVerdicts(currentStep()), view);
             case "s" -> hints.solution(currentStep(), view);
-            case "f" -> actions.run("fast-forward", this::fastForward);
+            case "f" -> actions.run("fast-forward", () -> fastForward(currentStep()));
             case "c" -> actions.run("check", this::checkNow);
             case "r" -> actions.run("reset", this::reset);
             case "n", "" -> move(1);
@@ -139,8 +164,7 @@ public final class InteractiveLoop {
         }
     }
 
-    private void fastForward() {
-        Step step = currentStep();
+    private void fastForward(Step step) {
         view.note("Applying the solution of step " + step.number() + "…");
         fastForwarded.add(step.number());
         session.solutions().solve(lesson, step, header.namespace());
@@ -164,6 +188,7 @@ public final class InteractiveLoop {
         complete = false;
         stepIndex = 0;
         hints.forget();
+        listeners.forEach(l -> l.currentStep(1));
         evaluateAll();
         showStep();
         view.note("The lesson is back at its start: namespace " + header.namespace() + " holds only its setup.");
@@ -229,6 +254,8 @@ public final class InteractiveLoop {
         }
         stepIndex = next;
         hints.forget();
+        int shownNumber = next + 1;
+        listeners.forEach(l -> l.currentStep(shownNumber));
         if (next < 0) {
             view.introduction(header, Prerequisites.missing(lesson, progress));
         } else {
@@ -261,6 +288,10 @@ public final class InteractiveLoop {
         }
         if (statusChanged) {
             onProgress.accept(ledger.all());
+        }
+        if (before == null || statusChanged || !before.message().equals(verdict.message())) {
+            List<Verdict> all = ledger.all();
+            listeners.forEach(l -> l.verdicts(all));
         }
         if (verdict.status() == Status.PASS && statusChanged) {
             boolean nowComplete = ledger.lessonDone();

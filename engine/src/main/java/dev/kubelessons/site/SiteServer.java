@@ -62,18 +62,35 @@ public final class SiteServer implements AutoCloseable {
     private final ExecutorService executor;
     private final AtomicLong version = new AtomicLong(1);
     private volatile String error = "";
+    private final boolean liveReload;
 
     /** Binds at once, so a busy port is reported before anything else happens. */
     public SiteServer(Path root, int port) throws IOException {
+        this(root, port, true);
+    }
+
+    /** @param liveReload whether HTML pages get the reload script ({@code site --serve}); the live tutor's site is never rebuilt */
+    public SiteServer(Path root, int port, boolean liveReload) throws IOException {
+        this.liveReload = liveReload;
         this.root = root.toAbsolutePath().normalize();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        this.executor = Executors.newFixedThreadPool(4, runnable -> {
+        // The live tutor's pages each hold two event streams open, one thread apiece, besides the files they load.
+        this.executor = Executors.newFixedThreadPool(liveReload ? 4 : 40, runnable -> {
             Thread thread = new Thread(runnable, "site-server");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+    }
+
+    /** Serves {@code path} (and what lies under it) with {@code handler} instead of the site's files: the live tutor's pages and streams. */
+    public void route(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public void start() {
@@ -131,7 +148,7 @@ public final class SiteServer implements AutoCloseable {
         String name = file.getFileName().toString();
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         byte[] body = Files.readAllBytes(file);
-        if (extension.equals("html")) {
+        if (extension.equals("html") && liveReload) {
             body = withReloadScript(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         }
         send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), body);

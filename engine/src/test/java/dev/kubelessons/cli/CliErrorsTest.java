@@ -75,4 +75,19 @@ class CliErrorsTest {
         assertEquals(ExitCodes.BAD_INPUT, run("verify", "--repeat", "0", "--all").exit());
         assertEquals(ExitCodes.BAD_INPUT, run("verify").exit());
     }
+
+    @Test
+    void webFlagsAreCheckedBeforeTheClusterIsTouched() {
+        Run noOpen = run("03-clusterip", "--no-open");
+        assertEquals(ExitCodes.BAD_INPUT, noOpen.exit(), noOpen.err());
+        assertTrue(noOpen.err().contains("--no-open goes with --web"), noOpen.err());
+        Run oneShot = run("03-clusterip", "--web", "--check");
+        assertEquals(ExitCodes.BAD_INPUT, oneShot.exit(), oneShot.err());
+        Run port = run("03-clusterip", "--web", "--port", "70000");
+        assertEquals(ExitCodes.BAD_INPUT, port.exit(), port.err());
+        assertTrue(port.err().contains("--port 70000 is not a port number"), port.err());
+        Run drill = run("12-checkout-drill", "--web", "--no-open");
+        assertEquals(ExitCodes.BAD_INPUT, drill.exit(), drill.err());
+        assertTrue(drill.err().contains("--web does not run drills"), drill.err());
+    }
 }

@@ -18,6 +18,7 @@
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //DEPS org.apache.commons:commons-csv:1.14.1
 //DEPS org.jline:jline-terminal:3.30.6
+//DEPS net.sourceforge.plantuml:plantuml-mit:1.2026.10
 //SOURCES src/main/java/dev/kubelessons/**/*.java
 //JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xms16m -Xmx512m
 

@@ -20,6 +20,8 @@ public enum BlockRole {
     HINT("hint"),
     /** An incident of a drill, in YAML: how the runner breaks the healthy system and how service is restored. */
     FAULT("fault"),
+    /** A picture, in PlantUML, drawn into the prose where it stands (site: SVG; terminal: its description). */
+    DIAGRAM("diagram"),
     /** Any other code block: shown, never run. */
     EXAMPLE("");
 
@@ -36,6 +38,6 @@ public enum BlockRole {
     }
 
     public static String knownWords() {
-        return "apply, setup, solution, check, hint, fault";
+        return "apply, setup, solution, check, hint, fault, diagram";
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A parsed lesson: its front matter (paths maps each learning path to the lesson's
- * position on it), the introduction before the first step, and the steps.
+ * position on it), the introduction before the first step, the steps, and the diagrams drawn anywhere
+ * in its prose (they stay in the prose, where they are shown; they are listed here for lint).
  * Immutable; the site, the runner and lint all read this same model.
  */
 public record Lesson(
@@ -20,6 +21,7 @@ public record Lesson(
         String summary,
         Prose introduction,
         List<Step> steps,
+        List<Diagram> diagrams,
         Path source) {
 
     public Lesson {
@@ -29,6 +31,7 @@ public record Lesson(
         objectives = List.copyOf(objectives);
         images = List.copyOf(images);
         steps = List.copyOf(steps);
+        diagrams = List.copyOf(diagrams);
     }
 
     public List<CheckSpec> checks() {

@@ -16,7 +16,7 @@ public final class Linter {
     private final List<LessonRule> rules;
 
     public Linter() {
-        this(List.of(new StructureRule(), new CelRule(), new ManifestRule(), new SolutionCommandRule(), new DrillRule()));
+        this(List.of(new StructureRule(), new CelRule(), new ManifestRule(), new SolutionCommandRule(), new DrillRule(), new DiagramRule()));
     }
 
     public Linter(List<LessonRule> rules) {

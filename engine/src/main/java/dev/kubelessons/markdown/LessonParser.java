@@ -3,6 +3,7 @@ package dev.kubelessons.markdown;
 import dev.kubelessons.lesson.Block;
 import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.Diagram;
 import dev.kubelessons.lesson.LearningPath;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
@@ -30,7 +31,8 @@ import org.commonmark.parser.Parser;
  *
  * <p>Layout: front matter between {@code ---} lines, an introduction, then one step per
  * {@code ##} heading. Fences whose info string names a role ({@code yaml check}) become
- * {@link Block}s; everything else stays Markdown prose.
+ * {@link Block}s; everything else stays Markdown prose, diagrams included ({@code plantuml diagram}
+ * fences are drawn where they stand, and listed in {@link Lesson#diagrams()}).
  */
 public final class LessonParser {
 
@@ -80,10 +82,10 @@ public final class LessonParser {
                     "rename the file to " + front.get().id() + ".md or change the id"));
         }
         return front.map(f -> new Lesson(f.id(), f.title(), f.paths(), f.durationMinutes(), f.prerequisites(),
-                f.objectives(), f.images(), f.summary(), body.introduction, body.steps, file));
+                f.objectives(), f.images(), f.summary(), body.introduction, body.steps, body.diagrams, file));
     }
 
-    private record BodyParse(Prose introduction, List<Step> steps) {
+    private record BodyParse(Prose introduction, List<Step> steps, List<Diagram> diagrams) {
     }
 
     /** @param firstLine index into {@code lines} of the first body line (0-based) */
@@ -93,6 +95,7 @@ public final class LessonParser {
         StepBuilder intro = new StepBuilder(null, null, firstLine);
         List<StepBuilder> sections = new ArrayList<>();
         StepBuilder current = intro;
+        List<Diagram> diagrams = new ArrayList<>();
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             int start = firstLine + startLine(node);   // 0-based line index in the file
             int end = firstLine + endLine(node);
@@ -111,7 +114,10 @@ public final class LessonParser {
                             "add a closing line of " + fence.getFenceCharacter().repeat(Math.max(3, fence.getOpeningFenceLength())) + " after the block"));
                 }
                 FenceInfo info = FenceInfo.parse(fence.getInfo(), at, problems);
-                if (info.role() != BlockRole.EXAMPLE) {
+                if (info.role() == BlockRole.DIAGRAM) {
+                    // A diagram stays in the prose, where it is drawn; the lesson lists it for lint.
+                    DiagramReader.read(info.language(), fence.getLiteral(), at, problems).ifPresent(diagrams::add);
+                } else if (info.role() != BlockRole.EXAMPLE) {
                     current.addProseUpTo(lines, start);
                     current.parts.add(block(file, info, fence.getLiteral(), at, problems));
                     current.proseFrom = end + 1;
@@ -140,7 +146,7 @@ public final class LessonParser {
             problems.add(new Problem(SourcePosition.of(file, firstLine + 1, 1), "a lesson block appears before the first '##' step",
                     "move setup, check, hint and solution blocks into a step"));
         }
-        return new BodyParse(introduction, steps);
+        return new BodyParse(introduction, steps, diagrams);
     }
 
     private Block block(Path file, FenceInfo info, String content, SourcePosition at, List<Problem> problems) {

@@ -1,5 +1,6 @@
 package dev.kubelessons.site;
 
+import dev.kubelessons.markdown.DiagramReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,14 +13,17 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Renders code blocks inside lesson prose with the same markup as the lesson's own blocks
- * (a copy button and a highlight.js language class), so every code block on a page behaves alike.
+ * (a copy button and a highlight.js language class), so every code block on a page behaves alike;
+ * {@code plantuml diagram} fences are drawn as figures instead.
  */
 final class CodeBlockRenderer implements NodeRenderer {
 
     private final HtmlWriter html;
+    private final DiagramFigures diagrams;
 
-    CodeBlockRenderer(HtmlNodeRendererContext context) {
+    CodeBlockRenderer(HtmlNodeRendererContext context, DiagramFigures diagrams) {
         this.html = context.getWriter();
+        this.diagrams = diagrams;
     }
 
     @Override
@@ -29,6 +33,16 @@ final class CodeBlockRenderer implements NodeRenderer {
 
     @Override
     public void render(Node node) {
+        if (node instanceof FencedCodeBlock fenced && DiagramReader.isDiagram(fenced.getInfo())) {
+            // A diagram is drawn; one without its header (lint reports it) falls through and shows as code.
+            var figure = diagrams.figure(fenced.getLiteral());
+            if (figure.isPresent()) {
+                html.line();
+                html.raw(figure.get());
+                html.line();
+                return;
+            }
+        }
         String language = node instanceof FencedCodeBlock fenced ? CodeLanguage.of(fenced.getInfo()) : CodeLanguage.PLAIN;
         String literal = node instanceof FencedCodeBlock fenced ? fenced.getLiteral() : ((IndentedCodeBlock) node).getLiteral();
         html.line();

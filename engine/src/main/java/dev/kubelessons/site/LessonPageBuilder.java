@@ -33,6 +33,7 @@ final class LessonPageBuilder {
     }
 
     LessonPage build(Lesson lesson) {
+        markdown.prepareDiagrams(lesson);
         List<Link> prerequisites = lesson.prerequisites().stream()
                 .map(id -> course.lesson(id).map(LessonCards::link).orElse(new Link(id, id, LessonCards.href(id))))
                 .toList();

@@ -16,15 +16,27 @@ public final class MarkdownHtml {
     private final Parser parser;
     private final HtmlRenderer renderer;
 
+    private final DiagramFigures diagrams;
+
     public MarkdownHtml() {
+        this(new DiagramFigures());
+    }
+
+    MarkdownHtml(DiagramFigures diagrams) {
+        this.diagrams = diagrams;
         List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
         this.parser = Parser.builder().extensions(extensions).build();
         this.renderer = HtmlRenderer.builder()
                 .extensions(extensions)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
-                .nodeRendererFactory(CodeBlockRenderer::new)
+                .nodeRendererFactory(context -> new CodeBlockRenderer(context, diagrams))
                 .build();
+    }
+
+    /** Draws the lesson's diagrams ahead of its prose, so one that does not parse stops the build at its file:line. */
+    void prepareDiagrams(dev.kubelessons.lesson.Lesson lesson) {
+        diagrams.prepare(lesson);
     }
 
     public String render(String markdown) {

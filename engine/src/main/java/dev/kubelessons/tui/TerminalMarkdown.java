@@ -1,5 +1,7 @@
 package dev.kubelessons.tui;
 
+import dev.kubelessons.lesson.Diagram;
+import dev.kubelessons.markdown.DiagramReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -28,7 +30,7 @@ import org.commonmark.parser.Parser;
 /**
  * Lesson Markdown as terminal lines, through the same commonmark parser the site uses: headings,
  * emphasis, lists, block quotes, tables, and code blocks indented and in syntax colours, never with
- * their fences. Without colour, inline code keeps its backticks and emphasis its markers, so nothing
+ * their fences; a diagram as its title and its description in words. Without colour, inline code keeps its backticks and emphasis its markers, so nothing
  * that matters is carried by colour alone.
  */
 public final class TerminalMarkdown {
@@ -96,6 +98,9 @@ public final class TerminalMarkdown {
             trimTrailingBlank(inner);
             inner.forEach(l -> out.add(indent + Style.DIM.apply("│ ", color) + l));
             out.add("");
+        } else if (node instanceof FencedCodeBlock fenced && DiagramReader.isDiagram(fenced.getInfo())
+                && DiagramReader.read(fenced.getLiteral()).isPresent()) {
+            diagram(DiagramReader.read(fenced.getLiteral()).get(), indent, out);
         } else if (node instanceof FencedCodeBlock fenced) {
             String language = fenced.getInfo() == null ? "" : fenced.getInfo().strip().split("\\s+")[0];
             out.addAll(code(language, fenced.getLiteral(), indent + "    "));
@@ -115,6 +120,16 @@ public final class TerminalMarkdown {
         } else {
             blocks(node, indent, out);
         }
+    }
+
+    /** A terminal cannot show the picture: its title and its description in words, in a frame, never its PlantUML source. */
+    private void diagram(Diagram diagram, String indent, List<String> out) {
+        String bar = indent + Style.DIM.apply("│ ", color);
+        out.add(indent + Style.DIM.apply("┌ ", color) + Style.BOLD.apply("Diagram: " + diagram.title(), color));
+        new StyledLine().add(diagram.description(), Style.PLAIN).wrap(width - indent.length() - 2, "", "", color)
+                .forEach(line -> out.add(bar + line));
+        out.add(indent + Style.DIM.apply("└ (drawn on the lesson's web page)", color));
+        out.add("");
     }
 
     private void listItem(ListItem item, String indent, String marker, List<String> out) {

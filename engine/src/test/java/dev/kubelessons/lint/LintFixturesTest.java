@@ -65,6 +65,18 @@ class LintFixturesTest {
     }
 
     @Test
+    void brokenDiagramsAreReportedWhereTheyAreWritten() {
+        assertReported("13-bad-diagram.md", 27, "the diagram 'A broken arrow' does not parse: Syntax Error?");
+        assertReported("13-bad-diagram.md", 31, "the diagram has no description");
+        assertReported("13-bad-diagram.md", 36, "a diagram must be written in PlantUML, not 'mermaid'");
+        assertReported("13-bad-diagram.md", 45, "a diagram may not include other files or URLs");
+        Problem syntax = problems.stream().filter(p -> p.message().contains("'A broken arrow'")).findFirst().orElseThrow();
+        assertTrue(syntax.fix().contains("fix the PlantUML at this line"), syntax.fix());
+        assertTrue(problems.stream().noneMatch(p -> p.position().file().getFileName().toString().equals("13-bad-diagram.md")
+                && p.position().line() < 21), "the introduction's diagram is fine:\n" + report());
+    }
+
+    @Test
     void badRequestHeadersAreReportedWhereTheyAreWritten() {
         assertReported("12-bad-headers.md", 17, "header name 'X Bad:' is not an HTTP token");
         assertReported("12-bad-headers.md", 26, "the value of header 'Host' contains a line break");

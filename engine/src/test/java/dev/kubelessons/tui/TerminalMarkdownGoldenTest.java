@@ -43,6 +43,11 @@ class TerminalMarkdownGoldenTest {
             assertFalse(screen.contains("## "), "a raw heading on screen:\n" + screen);
             assertFalse(screen.contains("|---"), "a raw table rule on screen:\n" + screen);
             assertTrue(screen.contains("kubectl get service my-nginx"), screen);
+            assertTrue(screen.contains("Diagram: A packet to my-nginx"), "the diagram's title:\n" + screen);
+            assertTrue(screen.replaceAll("\\s*│\\s*", " ").contains("KUBE-SERVICES jumps to KUBE-SVC-<hash>, which DNATs"),
+                    "the diagram's description, continued lines joined:\n" + screen);
+            assertFalse(screen.contains("rectangle") || screen.contains("-->") || screen.contains("' title"),
+                    "PlantUML source on screen:\n" + screen);
         }
     }
 }

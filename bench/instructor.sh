@@ -45,10 +45,11 @@ finish() {
 trap finish EXIT
 "${cli[@]}" instructor teardown --cluster kwok >/dev/null 2>&1 || true
 
-# (a) provisioning
-wall t_prov "${cli[@]}" instructor provision --attendees "$n" --cluster kwok --lesson-ids 02-deployments --out "$out/kubeconfigs"
-wall t_again "${cli[@]}" instructor provision --attendees "$n" --cluster kwok --lesson-ids 02-deployments --out "$out/kubeconfigs"
-echo "(a) provision $n attendees x 1 lesson:      $t_prov s  (target < 60 s); again, nothing to create: $t_again s"
+# (a) provisioning; CPU time (user + system of the whole process) besides the wall time, since other jobs may share the cores
+wall t_prov cpu_time "$out/prov.time" "${cli[@]}" instructor provision --attendees "$n" --cluster kwok --lesson-ids 02-deployments --out "$out/kubeconfigs"
+wall t_again cpu_time "$out/again.time" "${cli[@]}" instructor provision --attendees "$n" --cluster kwok --lesson-ids 02-deployments --out "$out/kubeconfigs"
+echo "(a) provision $n attendees x 1 lesson:      $t_prov s, CPU $(cat "$out/prov.time") s  (target < 60 s); again, nothing to create: $t_again s, CPU $(cat "$out/again.time") s"
+echo "    load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # (b) the board, in its own JVM with the runner's JVM options
 "${cli[@]}" instructor serve --cluster kwok --lesson-ids 02-deployments --port 0 --stuck-minutes 10 >"$out/serve.out" 2>"$out/serve.err" &
@@ -74,4 +75,7 @@ echo "    update latency, API write -> SSE event:  $(tail -1 "$out/latency.err")
 rss=$(awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$board_pid/status")
 hwm=$(awk '/^VmHWM/ {print int($2 / 1024)}' "/proc/$board_pid/status")
 threads=$(awk '/^Threads/ {print $2}' "/proc/$board_pid/status")
+board_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$board_pid/stat")
+echo "    board process CPU (user + system) from start to the end of the load: $board_cpu s"
 echo "(c) board process: RSS ${rss_idle} MB after start, ${rss} MB after the load, peak ${hwm} MB, ${threads} threads  (target < 512 MB)"
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"

@@ -38,3 +38,13 @@ median() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
     printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+
+# cpu_time FILE CMD...: runs CMD and writes its CPU time (user + system, seconds, children included) to FILE.
+cpu_time() {
+  local file=$1
+  shift
+  /usr/bin/time -f '%U %S' -o "$file.raw" "$@"
+  local rc=$?
+  awk 'END { printf "%.1f", $1 + $2 }' "$file.raw" >"$file"
+  return $rc
+}

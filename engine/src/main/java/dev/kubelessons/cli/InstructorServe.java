@@ -42,6 +42,9 @@ final class InstructorServe extends InstructorBase {
     Path out;
     @Option(names = "--no-cluster", description = "No shared cluster: progress comes from attendees' reports only.")
     boolean noCluster;
+    @Option(names = "--join", description = "Attendees join by themselves: the board shows a join code (valid 60 min, renewable there);"
+            + " at <board>/join an attendee gives it and a name and downloads their kubeconfig.")
+    boolean join;
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this PEM certificate (chain, leaf first); needs --tls-key.")
     Path tlsCert;
     @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's unencrypted PEM private key (PKCS#8 or PKCS#1 RSA).")
@@ -56,8 +59,15 @@ final class InstructorServe extends InstructorBase {
         }
         SSLContext tls = tls();
         BoardTokens tokens = new BoardTokens(key());
+        if (join && noCluster) {
+            throw new UserInputException("--join needs the workshop's cluster: attendees who join get namespaces there",
+                    "drop --no-cluster, or drop --join and provision attendees with 'jbang lesson instructor provision'");
+        }
         var settings = new BoardService.Settings(lessons, remoteAttendees, global.layout().templates(),
                 new InetSocketAddress(bind, port), Duration.ofMinutes(stuckMinutes), tokens, tls);
+        if (join) {
+            settings = settings.withJoin();
+        }
         ClusterSession session = noCluster ? null : session();
         try (BoardService board = new BoardService(settings, session == null ? null : session.client(),
                 session == null ? null : session.access(), session == null ? null : contexts(session), err()).start()) {
@@ -78,6 +88,10 @@ final class InstructorServe extends InstructorBase {
                 err().flush();
             }
             // Printed once, here, and nowhere else: the page, the logs and the events never carry it.
+            if (board.join() != null) {
+                out().println("join: attendees open " + board.url() + "join with the code " + board.join().code().value()
+                        + " (valid " + dev.kubelessons.instructor.JoinDesk.CODE_LIFETIME.toMinutes() + " min; the board shows it and makes new ones)");
+            }
             out().println("instructor token: " + tokens.instructor() + "  (sign in at " + board.url() + "login, or send Authorization: Bearer)");
             out().println("Ctrl-C stops the board.");
             out().flush();

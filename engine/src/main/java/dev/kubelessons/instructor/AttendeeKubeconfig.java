@@ -53,17 +53,27 @@ public final class AttendeeKubeconfig {
 
     /** Requests a token (never logged) and writes the file atomically, readable by its owner only. */
     public Path write(String attendee, Path dir, Duration ttl) {
-        TokenRequest request = new TokenRequestBuilder().withNewSpec().withExpirationSeconds(ttl.toSeconds()).endSpec().build();
-        String token = admin.serviceAccounts().inNamespace(WorkshopNames.home(attendee)).withName(WorkshopNames.SERVICE_ACCOUNT)
-                .tokenRequest(request).getStatus().getToken();
         Path file = dir.resolve(attendee + ".kubeconfig");
-        AtomicFile.write(file, render(attendee, token));
+        AtomicFile.write(file, create(attendee, ttl));
         restrict(file);
         return file;
     }
 
+    /** Requests a token (never logged) and returns the kubeconfig's text, for an attendee who downloads it from the board's /join. */
+    public String create(String attendee, Duration ttl) {
+        TokenRequest request = new TokenRequestBuilder().withNewSpec().withExpirationSeconds(ttl.toSeconds()).endSpec().build();
+        String token = admin.serviceAccounts().inNamespace(WorkshopNames.home(attendee)).withName(WorkshopNames.SERVICE_ACCOUNT)
+                .tokenRequest(request).getStatus().getToken();
+        return render(attendee, token);
+    }
+
+    /** The kubeconfig's context (and current context) for the attendee: what {@code --cluster context:NAME} names. */
+    public static String contextOf(String attendee) {
+        return WorkshopNames.home(attendee);
+    }
+
     String render(String attendee, String token) {
-        String context = WorkshopNames.home(attendee);
+        String context = contextOf(attendee);
         String trust = caData() != null ? "    certificate-authority-data: " + caData() + "\n"
                 : cluster.isTrustCerts() ? "    insecure-skip-tls-verify: true\n" : "";
         return """

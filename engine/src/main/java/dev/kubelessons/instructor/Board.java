@@ -177,6 +177,11 @@ public final class Board {
         return cell == null ? "none" : cell.source();
     }
 
+    /** One cell as the board shows it now, for the detail panel. */
+    public synchronized Optional<CellView> cell(String attendee, String lessonId) {
+        return Optional.ofNullable(cells.get(key(attendee, lessonId))).map(cell -> cell.view(clock.instant(), stuckAfter));
+    }
+
     /** Every row, attendees in name order, lessons in course order. */
     public synchronized Map<String, List<CellView>> rows() {
         Map<String, List<CellView>> rows = new LinkedHashMap<>();

@@ -21,14 +21,19 @@ public final class BoardActions {
 
     private final Board board;
     private final AttendeeActions actions;
+    private final JoinDesk join;
     private final PrintWriter log;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, ClusterProgress.daemon("kubelessons-board-action"));
 
-    /** @param actions null when the board has no cluster (attendees only report); reset and fast-forward are then refused */
-    public BoardActions(Board board, AttendeeActions actions, PrintWriter log) {
+    /**
+     * @param actions null when the board has no cluster (attendees only report); reset and fast-forward are then refused
+     * @param join null unless attendees join by themselves; a new join code is then refused
+     */
+    public BoardActions(Board board, AttendeeActions actions, JoinDesk join, PrintWriter log) {
         this.board = board;
         this.actions = actions;
+        this.join = join;
         this.log = log;
     }
 
@@ -52,7 +57,14 @@ public final class BoardActions {
         String action = request.path("action").asString("");
         Optional<Lesson> lesson = board.lesson(request.path("lesson").asString(""));
         String attendee = request.path("attendee").asString("");
-        if (lesson.isEmpty()) {
+        if (action.equals("new-join-code")) {
+            if (join == null) {
+                HttpReplies.text(exchange, 409, "this board takes no joins: start it with 'instructor serve --join'");
+            } else {
+                join.renew();
+                HttpReplies.json(exchange, 200, json.writeValueAsString(Map.of("done", action)));
+            }
+        } else if (lesson.isEmpty()) {
             HttpReplies.text(exchange, 400, "no such lesson on this board");
         } else if (action.equals("reveal") || action.equals("hide")) {
             board.reveal(lesson.get().id(), action.equals("reveal"));

@@ -37,17 +37,39 @@ final class BoardPage {
     }
 
     String board() {
+        return board(null);
+    }
+
+    /** @param join the join code to show, or null */
+    String board(BoardViews.Join join) {
         List<BoardViews.Column> columns = board.lessons().stream()
                 .map(l -> new BoardViews.Column(l.id(), l.title(), board.revealed(l.id()))).toList();
         List<BoardViews.Row> rows = new ArrayList<>();
         board.rows().forEach((attendee, cells) -> rows.add(new BoardViews.Row(attendee, cells)));
         return render(new BoardViews.Page("board", "Workshop board", columns, rows, System.currentTimeMillis(), stuckMinutes, null, List.of(),
-                board.cluster()));
+                board.cluster(), join));
     }
 
     String login(String message) {
         return render(new BoardViews.Page("login", "Instructor sign-in", List.of(), List.of(), 0, stuckMinutes, message, List.of(),
-                ClusterBanner.REACHABLE));
+                ClusterBanner.REACHABLE, null));
+    }
+
+    /** The attendee's join form; {@code message} says why the last try was refused, {@code name} is what they typed. */
+    String joinForm(String message, String name) {
+        return render(new BoardViews.Page("join", "Join the workshop", List.of(), List.of(), 0, stuckMinutes, message, List.of(),
+                ClusterBanner.REACHABLE, new BoardViews.Join(null, null, null, name, null, null, List.of())));
+    }
+
+    /** The joined attendee's page: their kubeconfig (once, as a download link) and the exact commands to run. */
+    String joined(JoinDesk.Joined joined) {
+        String file = joined.attendee() + ".kubeconfig";
+        String download = "data:application/yaml;base64," + java.util.Base64.getEncoder()
+                .encodeToString(joined.kubeconfig().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> commands = List.of("export KUBECONFIG=\"$HOME/Downloads/" + file + "\"",
+                "./jbang lesson " + joined.firstLesson() + " --cluster context:" + joined.context());
+        return render(new BoardViews.Page("joined", "Welcome, " + joined.attendee(), List.of(), List.of(), 0, stuckMinutes, null, List.of(),
+                ClusterBanner.REACHABLE, new BoardViews.Join(null, null, null, joined.attendee(), download, file, commands)));
     }
 
     String solution(Lesson lesson) {
@@ -61,7 +83,7 @@ final class BoardPage {
             }
         }
         return render(new BoardViews.Page("solution", lesson.id() + " · " + lesson.title() + ": solution", List.of(), List.of(), 0,
-                stuckMinutes, null, steps, ClusterBanner.REACHABLE));
+                stuckMinutes, null, steps, ClusterBanner.REACHABLE, null));
     }
 
     private String render(BoardViews.Page page) {

@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,6 +35,7 @@ public final class BoardServer implements AutoCloseable {
     private final BoardPage page;
     private final BoardActions actions;
     private final ReportIntake reports;
+    private final JoinDesk join;
     private final EventStream events = new EventStream(64);
     private final Path templates;
     private final PrintWriter log;
@@ -44,9 +43,10 @@ public final class BoardServer implements AutoCloseable {
     private final boolean tls;
     private final ExecutorService executor = Executors.newCachedThreadPool(ClusterProgress.daemon("kubelessons-board-http"));
 
-    /** @param tls null to serve plain HTTP */
+    /** @param tls null to serve plain HTTP; @param join null unless attendees join by themselves at /join */
     public BoardServer(Board board, BoardTokens tokens, BoardActions actions, Path templates, long stuckMinutes,
-                       InetSocketAddress address, SSLContext tls, PrintWriter log) throws IOException {
+                       InetSocketAddress address, SSLContext tls, JoinDesk join, PrintWriter log) throws IOException {
+        this.join = join;
         this.board = board;
         this.tokens = tokens;
         this.page = new BoardPage(templates, board, stuckMinutes);
@@ -128,6 +128,8 @@ public final class BoardServer implements AutoCloseable {
             }
         } else if (path.equals("/login")) {
             login(exchange, method);
+        } else if (path.equals("/join") && join != null) {
+            join(exchange, method);
         } else if (!instructor) {
             if (get && (path.equals("/") || path.equals("/index.html"))) {
                 HttpReplies.redirect(exchange, "/login");
@@ -135,7 +137,8 @@ public final class BoardServer implements AutoCloseable {
                 HttpReplies.text(exchange, 401, "the board needs the instructor's token (Authorization: Bearer, or sign in at /login)");
             }
         } else if ((path.equals("/") || path.equals("/index.html")) && get) {
-            HttpReplies.send(exchange, 200, "text/html; charset=utf-8", page.board());
+            HttpReplies.send(exchange, 200, "text/html; charset=utf-8", page.board(join == null ? null
+                    : BoardViews.Join.board(join.code(), (tls ? "https://" : "http://") + host(exchange) + "/join")));
         } else if (path.equals("/events") && get) {
             events.serve(exchange);
         } else if (path.equals("/export.csv") && get) {
@@ -144,6 +147,14 @@ public final class BoardServer implements AutoCloseable {
             download(exchange, "application/xml; charset=utf-8", "workshop-results.xml", new BoardExport(board).junit());
         } else if (path.equals("/api/state") && get) {
             HttpReplies.json(exchange, 200, board.toJson(board.rows()));
+        } else if (path.equals("/api/cell") && get) {
+            Map<String, String> query = HttpReplies.query(exchange);
+            var cell = board.cell(query.getOrDefault("attendee", ""), query.getOrDefault("lesson", ""));
+            if (cell.isEmpty()) {
+                HttpReplies.text(exchange, 404, "no such cell: give ?attendee=NAME&lesson=ID of this board");
+            } else {
+                HttpReplies.json(exchange, 200, board.toJson(cell.get()));
+            }
         } else if (path.equals("/api/action") && method.equals("POST")) {
             actions.handle(exchange);
         } else {
@@ -157,18 +168,40 @@ public final class BoardServer implements AutoCloseable {
         HttpReplies.send(exchange, 200, type, body);
     }
 
+    /** The address attendees reach this board at, as the instructor's browser did. */
+    private String host(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        return host == null || host.isBlank() ? url().replaceFirst("^https?://", "").replaceFirst("/$", "") : host;
+    }
+
+    /** Self-service: the form, or a join (the form's fields, url-encoded); the kubeconfig goes back in the page, nowhere else. */
+    private void join(HttpExchange exchange, String method) throws IOException {
+        if (!method.equals("POST")) {
+            HttpReplies.send(exchange, 200, "text/html; charset=utf-8", page.joinForm(null, null));
+            return;
+        }
+        Map<String, String> form = HttpReplies.form(HttpReplies.body(exchange));
+        String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+        try {
+            JoinDesk.Joined joined = join.join(client, form.get("code"), form.get("name"));
+            HttpReplies.send(exchange, 200, "text/html; charset=utf-8", page.joined(joined));
+        } catch (JoinDesk.Refused refused) {
+            if (refused.retryAfter() > 0) {
+                exchange.getResponseHeaders().set("Retry-After", String.valueOf(refused.retryAfter()));
+            }
+            String name = form.get("name");
+            HttpReplies.send(exchange, refused.status(), "text/html; charset=utf-8",
+                    page.joinForm(refused.getMessage(), name == null || name.length() > 63 ? null : name));
+        }
+    }
+
     private void login(HttpExchange exchange, String method) throws IOException {
         if (!method.equals("POST")) {
             HttpReplies.send(exchange, 200, "text/html; charset=utf-8", page.login(null));
             return;
         }
-        String body = HttpReplies.body(exchange);
-        String token = null;
-        for (String pair : body == null ? new String[0] : body.split("&")) {
-            if (pair.startsWith("token=")) {
-                token = URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8).strip();
-            }
-        }
+        String token = HttpReplies.form(HttpReplies.body(exchange)).get("token");
+        token = token == null ? null : token.strip();
         if (!tokens.isInstructor(token)) {
             HttpReplies.send(exchange, 401, "text/html; charset=utf-8", page.login("That is not the instructor token of this board."));
             return;

@@ -1,6 +1,7 @@
 package dev.kubelessons.instructor;
 
 import dev.kubelessons.check.CheckContext;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.lesson.Lesson;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,16 +24,34 @@ public final class BoardService implements AutoCloseable {
     private final Board board;
     private final ClusterProgress progress;
     private final BoardServer server;
+    private final JoinDesk join;
     private final PrintWriter log;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(ClusterProgress.daemon("kubelessons-board-tick"));
 
-    /** What the board needs to run; {@code tls} null serves plain HTTP. */
+    /**
+     * What the board needs to run; {@code tls} null serves plain HTTP; {@code clock} decides "stuck" and the join code's expiry
+     * (the system's but in tests); {@code join} opens /join.
+     */
     public record Settings(List<Lesson> lessons, List<String> remoteAttendees, Path templates, InetSocketAddress address,
-                           Duration stuckAfter, BoardTokens tokens, SSLContext tls) {
+                           Duration stuckAfter, BoardTokens tokens, SSLContext tls, Clock clock, boolean join) {
+
+        public Settings(List<Lesson> lessons, List<String> remoteAttendees, Path templates, InetSocketAddress address,
+                        Duration stuckAfter, BoardTokens tokens, SSLContext tls) {
+            this(lessons, remoteAttendees, templates, address, stuckAfter, tokens, tls, Clock.systemUTC(), false);
+        }
 
         public Settings(List<Lesson> lessons, List<String> remoteAttendees, Path templates, InetSocketAddress address,
                         Duration stuckAfter, BoardTokens tokens) {
             this(lessons, remoteAttendees, templates, address, stuckAfter, tokens, null);
+        }
+
+        public Settings withClock(Clock other) {
+            return new Settings(lessons, remoteAttendees, templates, address, stuckAfter, tokens, tls, other, join);
+        }
+
+        /** Attendees join by themselves at /join with the code the board shows ({@code serve --join}); needs the cluster. */
+        public Settings withJoin() {
+            return new Settings(lessons, remoteAttendees, templates, address, stuckAfter, tokens, tls, clock, true);
         }
     }
 
@@ -40,11 +59,17 @@ public final class BoardService implements AutoCloseable {
     public BoardService(Settings settings, KubernetesClient client, ClusterAccess access, Function<String, CheckContext> contexts,
                         PrintWriter log) throws IOException {
         this.log = log;
-        this.board = new Board(settings.lessons(), settings.stuckAfter(), Clock.systemUTC());
+        this.board = new Board(settings.lessons(), settings.stuckAfter(), settings.clock());
         settings.remoteAttendees().forEach(board::addRemoteAttendee);
         AttendeeActions actions = client == null ? null : new AttendeeActions(client, access);
-        this.server = new BoardServer(board, settings.tokens(), new BoardActions(board, actions, log), settings.templates(),
-                settings.stuckAfter().toMinutes(), settings.address(), settings.tls(), log);
+        if (settings.join() && client == null) {
+            throw new UserInputException("--join needs the workshop's cluster: attendees who join get namespaces there",
+                    "drop --no-cluster, or drop --join and provision attendees with 'jbang lesson instructor provision'");
+        }
+        this.join = settings.join() ? new JoinDesk(client, new Provisioner(client, new AttendeeKubeconfig(client, access.config()), 1),
+                settings.lessons(), board, settings.clock(), log) : null;
+        this.server = new BoardServer(board, settings.tokens(), new BoardActions(board, actions, join, log), settings.templates(),
+                settings.stuckAfter().toMinutes(), settings.address(), settings.tls(), join, log);
         this.progress = client == null ? null : new ClusterProgress(client, board, contexts, 8, log);
     }
 
@@ -72,6 +97,11 @@ public final class BoardService implements AutoCloseable {
 
     public Board board() {
         return board;
+    }
+
+    /** The self-service desk, or null without {@code --join}. */
+    public JoinDesk join() {
+        return join;
     }
 
     public String url() {

@@ -11,6 +11,24 @@ public record CellView(String attendee, String lesson, int passed, int total, St
         return attendee + "/" + lesson;
     }
 
+    /** Not started: no clock running and not done (a fast-forward by the instructor is done without the attendee). */
+    public boolean notStarted() {
+        return startedAt == 0 && !"done".equals(state);
+    }
+
+    /**
+     * The word in the grid's cell beside the score, so colour is never the only sign; empty where the score says it all
+     * (a lesson under way, not started, or not evaluated yet). board.js computes the same word for live updates.
+     */
+    public String label() {
+        return switch (state) {
+            case "busy" -> "busy";
+            case "error" -> "error";
+            case "done" -> "done";
+            default -> stuck ? "stuck" : "";
+        };
+    }
+
     /** Minutes on the lesson at render time; the page's script keeps counting from startedAt. */
     public long minutes(long now) {
         return startedAt == 0 ? 0 : Math.max(0, (now - startedAt) / 60_000);

@@ -103,6 +103,24 @@ final class HttpReplies {
     }
 
     /** The bearer token, else the board's cookie; never logged. */
+    /** The URL's query parameters, decoded; the first value of a repeated name wins. */
+    static java.util.Map<String, String> query(HttpExchange exchange) {
+        return form(exchange.getRequestURI().getRawQuery());
+    }
+
+    /** An application/x-www-form-urlencoded body (or query), decoded; the first value of a repeated name wins. */
+    static java.util.Map<String, String> form(String raw) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                values.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
     static String token(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -28,16 +28,7 @@ public final class Provisioner {
 
     /** Returns the kubeconfig files, in the order of {@code attendees}; the first failure is rethrown after the others finish. */
     public List<Path> provision(List<String> attendees, List<Lesson> lessons, Path out, Duration ttl, PrintWriter progress) {
-        NetworkFence network = NetworkFence.detect(admin);
-        progress.println(network.describe());
-        if (!new FenceGuard(admin).ensure() | !new PodGuard(admin).ensure()) {
-            progress.println("warning: this API server has no ValidatingAdmissionPolicy (Kubernetes 1.30+), so attendees, who may write"
-                    + " NetworkPolicies and ServiceAccounts for the lessons, could also change or delete those of their fence, and only"
-                    + " Pod Security admission keeps their pods off the nodes (no check of nodeName, externalIPs or token Secrets)");
-        }
-        progress.println(podSecuritySummary(lessons));
-        WorkshopCaveats.of(lessons, network).forEach(caveat -> progress.println("warning: " + caveat));
-        progress.flush();
+        NetworkFence network = prepareCluster(lessons, progress);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, attendees.size())));
         long start = System.nanoTime();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -45,11 +36,7 @@ public final class Provisioner {
             List<Future<Path>> futures = new ArrayList<>();
             for (String attendee : attendees) {
                 futures.add(pool.submit(() -> {
-                    AttendeeSpace space = new AttendeeSpace(admin, attendee, network);
-                    space.ensureHome();
-                    for (Lesson lesson : lessons) {
-                        space.ensureLesson(lesson);
-                    }
+                    prepareAttendee(attendee, lessons, network);
                     Path file = kubeconfigs.write(attendee, out, ttl);
                     synchronized (progress) {
                         progress.printf("provisioned %s (%d of %d, %.1f s so far): %s%n", attendee, done.incrementAndGet(), attendees.size(),
@@ -62,6 +49,38 @@ public final class Provisioner {
             return collect(futures);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One attendee who joined from the board ({@code serve --join}): the same namespaces and access as {@link #provision},
+     * and the kubeconfig's text instead of a file. {@code network} comes from {@link #prepareCluster}, done once per board.
+     */
+    public String provisionOne(String attendee, List<Lesson> lessons, NetworkFence network, Duration ttl) {
+        prepareAttendee(attendee, lessons, network);
+        return kubeconfigs.create(attendee, ttl);
+    }
+
+    /** What every attendee shares: the fence's kind, the admission guards; tells the instructor what they protect. */
+    public NetworkFence prepareCluster(List<Lesson> lessons, PrintWriter progress) {
+        NetworkFence network = NetworkFence.detect(admin);
+        progress.println(network.describe());
+        if (!new FenceGuard(admin).ensure() | !new PodGuard(admin).ensure()) {
+            progress.println("warning: this API server has no ValidatingAdmissionPolicy (Kubernetes 1.30+), so attendees, who may write"
+                    + " NetworkPolicies and ServiceAccounts for the lessons, could also change or delete those of their fence, and only"
+                    + " Pod Security admission keeps their pods off the nodes (no check of nodeName, externalIPs or token Secrets)");
+        }
+        progress.println(podSecuritySummary(lessons));
+        WorkshopCaveats.of(lessons, network).forEach(caveat -> progress.println("warning: " + caveat));
+        progress.flush();
+        return network;
+    }
+
+    private void prepareAttendee(String attendee, List<Lesson> lessons, NetworkFence network) {
+        AttendeeSpace space = new AttendeeSpace(admin, attendee, network);
+        space.ensureHome();
+        for (Lesson lesson : lessons) {
+            space.ensureLesson(lesson);
         }
     }
 

@@ -23,10 +23,23 @@ final class BoardFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     BoardFixture(KubernetesClient client, ClusterAccess access, List<Lesson> lessons, List<String> remote) throws IOException {
+        this(client, access, lessons, remote, settings -> settings, new PrintWriter(System.err, true));
+    }
+
+    /** A board on the test cluster with adjusted settings (e.g. withJoin(), withClock(...)), logging to {@code log}. */
+    BoardFixture(KubernetesClient client, ClusterAccess access, List<Lesson> lessons, List<String> remote,
+                 java.util.function.UnaryOperator<BoardService.Settings> adjust, PrintWriter log) throws IOException {
         var settings = new BoardService.Settings(lessons, remote, Fixtures.repositoryRoot().resolve("templates"),
                 new InetSocketAddress("127.0.0.1", 0), Duration.ofMinutes(10), tokens);
-        service = new BoardService(settings, client, access,
-                ns -> CheckContext.withoutDataPlane(client, ns, CheckContext.KWOK_REASON), new PrintWriter(System.err, true)).start();
+        service = new BoardService(adjust.apply(settings), client, access,
+                ns -> CheckContext.withoutDataPlane(client, ns, CheckContext.KWOK_REASON), log).start();
+    }
+
+    /** A board without a cluster: attendees on their own clusters ({@code remote}) report; {@code clock} decides "stuck". */
+    BoardFixture(List<Lesson> lessons, List<String> remote, java.time.Clock clock) throws IOException {
+        var settings = new BoardService.Settings(lessons, remote, Fixtures.repositoryRoot().resolve("templates"),
+                new InetSocketAddress("127.0.0.1", 0), Duration.ofMinutes(10), tokens).withClock(clock);
+        service = new BoardService(settings, null, null, null, new PrintWriter(System.err, true)).start();
     }
 
     URI uri(String path) {

@@ -120,7 +120,11 @@ class BoardHttpTest {
         String page = board.get("/", board.tokens.instructor()).body();
         assertFalse(page.contains(evil), "raw markup from an attendee");
         assertFalse(page.contains("<img src=x"));
-        assertTrue(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "shown as text");
+        // The grid holds scores and words; the panel gets messages from /api/cell as JSON and sets them as text (BoardAtScaleBrowserTest).
+        String cell = board.get("/api/cell?attendee=" + a + "&lesson=02-deployments", board.tokens.instructor()).body();
+        assertTrue(cell.contains("\"message\":\"<script>alert('x')</script>"), cell);
+        assertEquals(401, board.get("/api/cell?attendee=" + a + "&lesson=02-deployments", null).statusCode());
+        assertEquals(404, board.get("/api/cell?attendee=" + a + "&lesson=nope", board.tokens.instructor()).statusCode());
         String state = board.get("/api/state", board.tokens.instructor()).body();
         assertTrue(state.contains("\"message\":\"<script>alert('x')</script>"), "JSON carries it as a string; the page sets it as text");
     }

@@ -51,6 +51,9 @@ class InstructorCliTest {
         assertTrue(ttl.err().contains("minimum of 10m"), ttl.err());
         assertEquals(2, run("instructor", "provision", "--attendees", "3", "--names", "a", "--out", out.toString()).code(), "one or the other");
         assertEquals(2, run("instructor", "provision", "--attendees", "0", "--out", out.toString()).code());
+        Run join = run("instructor", "serve", "--join", "--no-cluster", "--port", "0");
+        assertEquals(2, join.code(), join.err());
+        assertTrue(join.err().contains("--join needs the workshop's cluster"), join.err());
         assertEquals(2, run("instructor", "provision", "--attendees", "2", "--out", out.toString(), "--lesson-ids", "99-nope").code());
         assertEquals(2, run("instructor", "serve", "--stuck-minutes", "0", "--no-cluster").code());
         Run report = run("02-deployments", "--check", "--report-to", "http://127.0.0.1:9/", "--token", "not-a-report-token");

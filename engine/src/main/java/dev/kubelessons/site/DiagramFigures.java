@@ -43,6 +43,10 @@ final class DiagramFigures {
         return DiagramReader.read(fenceContent).map(this::figureOf);
     }
 
+    String figure(Diagram diagram) {
+        return figureOf(diagram);
+    }
+
     private String figureOf(Diagram diagram) {
         return figures.computeIfAbsent(diagram.source(), source -> {
             String id = "dg-" + shortHash(diagram.title() + "\n" + source);

@@ -39,6 +39,11 @@ public final class MarkdownHtml {
         diagrams.prepare(lesson);
     }
 
+    /** A diagram the site generates itself (the course map), drawn as lesson diagrams are. */
+    String figure(dev.kubelessons.lesson.Diagram diagram) {
+        return diagrams.figure(diagram);
+    }
+
     public String render(String markdown) {
         return markdown == null || markdown.isBlank() ? "" : renderer.render(parser.parse(markdown));
     }

@@ -66,7 +66,7 @@ final class SiteRenderer {
     }
 
     String index(Course course) {
-        return templates.render("index.ftlh", Map.of("page", new IndexPageBuilder().build(course)));
+        return templates.render("index.ftlh", Map.of("page", new IndexPageBuilder(markdown).build(course)));
     }
 
     String lesson(LessonPageBuilder pages, Lesson lesson) {

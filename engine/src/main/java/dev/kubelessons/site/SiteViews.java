@@ -33,7 +33,8 @@ public final class SiteViews {
     }
 
     /** The index page: the paths, then the catalog of all lessons by id. */
-    public record IndexPage(List<PathSection> paths, List<LessonCard> catalog, int totalMinutes) {
+    /** @param courseMap the course map figure (HTML), empty for a course too large to draw */
+    public record IndexPage(List<PathSection> paths, List<LessonCard> catalog, int totalMinutes, String courseMap) {
         public IndexPage {
             paths = List.copyOf(paths);
             catalog = List.copyOf(catalog);

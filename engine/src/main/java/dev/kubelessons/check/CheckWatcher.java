@@ -32,7 +32,7 @@ public final class CheckWatcher implements AutoCloseable {
     private final VerdictListener listener;
     private final CheckEvaluator evaluator = new CheckEvaluator();
     private final Map<CheckSpec, List<WatchTrigger>> triggers = new LinkedHashMap<>();
-    private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    private final Map<WatchTrigger.Type, SharedIndexInformer<GenericKubernetesResource>> informers = new LinkedHashMap<>();
     private final Map<String, Verdict> latest = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Set<CheckSpec> dirty = new LinkedHashSet<>();
     // One thread: verdicts of one check are computed and delivered in event order, never concurrently.
@@ -43,8 +43,20 @@ public final class CheckWatcher implements AutoCloseable {
     });
     private volatile boolean closed;
 
+    /** A kind of object to watch besides those the checks read, by apiVersion and kind (e.g. for the namespace map). */
+    public record Kind(String apiVersion, String kind) {
+    }
+
     /** Starts the informers, waits (bounded) until they have listed the namespace, then evaluates every resource check once. */
     public CheckWatcher(List<CheckSpec> checks, CheckContext context, VerdictListener listener) {
+        this(checks, context, listener, List.of());
+    }
+
+    /**
+     * Also watches {@code alsoWatch}, whose objects {@link #objects} then serves from the same informers (one per kind
+     * in all); a kind that cannot be watched here (its API is not installed) is left out, with no check failing for it.
+     */
+    public CheckWatcher(List<CheckSpec> checks, CheckContext context, VerdictListener listener, List<Kind> alsoWatch) {
         this.checks = List.copyOf(checks);
         this.context = context;
         this.listener = listener;
@@ -56,9 +68,20 @@ public final class CheckWatcher implements AutoCloseable {
         }
         Set<WatchTrigger.Type> types = new LinkedHashSet<>();
         triggers.values().forEach(list -> list.forEach(t -> types.add(t.type())));
+        Set<WatchTrigger.Type> extra = new LinkedHashSet<>();
+        alsoWatch.forEach(k -> extra.add(new WatchTrigger.Type(k.apiVersion(), k.kind())));
+        extra.removeAll(types);
         InformerStarter starter = new InformerStarter(context, listener, SYNC_TIMEOUT_SECONDS);
         for (WatchTrigger.Type type : types) {
-            starter.start(type, handler(type)).ifPresent(informers::add);
+            starter.start(type, handler(type)).ifPresent(i -> informers.put(type, i));
+        }
+        // Not a check's: a kind this cluster does not serve (no Gateway API) is only missing from the map.
+        InformerStarter quiet = new InformerStarter(context, new VerdictListener() {
+            public void onVerdict(Verdict verdict) {
+            }
+        }, SYNC_TIMEOUT_SECONDS);
+        for (WatchTrigger.Type type : extra) {
+            quiet.start(type, handler(type)).ifPresent(i -> informers.put(type, i));
         }
         markDirty(triggers.keySet());
     }
@@ -75,10 +98,16 @@ public final class CheckWatcher implements AutoCloseable {
         }
     }
 
+    /** The objects of {@code kind} as the watch last saw them (empty when that kind is not watched). */
+    public List<GenericKubernetesResource> objects(Kind kind) {
+        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(new WatchTrigger.Type(kind.apiVersion(), kind.kind()));
+        return informer == null ? List.of() : List.copyOf(informer.getStore().list());
+    }
+
     @Override
     public void close() {
         closed = true;
-        informers.forEach(SharedIndexInformer::close);
+        informers.values().forEach(SharedIndexInformer::close);
         worker.shutdownNow();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
@@ -118,6 +147,11 @@ public final class CheckWatcher implements AutoCloseable {
     }
 
     private void changed(WatchTrigger.Type type, HasMetadata object) {
+        try {
+            listener.onObjectsChanged();
+        } catch (RuntimeException e) {
+            listener.onWatchProblem("the listener failed on a change of " + type.kind() + ": " + e);
+        }
         List<CheckSpec> affected = new ArrayList<>();
         triggers.forEach((check, list) -> {
             if (list.stream().anyMatch(t -> t.type().equals(type) && t.matches().test(object))) {

@@ -9,4 +9,8 @@ public interface VerdictListener {
     /** The watch on the cluster broke (API unreachable, forbidden) and is being retried; the message says which. */
     default void onWatchProblem(String message) {
     }
+
+    /** Some watched object was added, changed or deleted (the namespace map redraws); called on the informers' threads. */
+    default void onObjectsChanged() {
+    }
 }

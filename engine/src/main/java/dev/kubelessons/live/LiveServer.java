@@ -38,6 +38,7 @@ public final class LiveServer implements AutoCloseable {
         site.route("/events/", exchange -> stream(exchange, "/events/", session.verdictEvents()));
         site.route("/session/", exchange -> stream(exchange, "/session/", session.stateEvents()));
         site.route("/actions/", this::action);
+        site.route("/map/", this::map);
     }
 
     /** The session whose verdicts the page shows and whose keys its buttons press; the server listens to it from now on. */
@@ -90,6 +91,26 @@ public final class LiveServer implements AutoCloseable {
         } else {
             channel.serve(exchange);
         }
+    }
+
+    /** The namespace map as SVG, drawn from the watch's caches at each request; the page asks again on each "map" event. */
+    private void map(HttpExchange exchange) throws IOException {
+        if (!guard.knownHost(exchange)) {
+            LiveReplies.text(exchange, 421, "ask at " + url());
+            return;
+        }
+        if (!exchange.getRequestURI().getPath().equals("/map/" + lesson.id() + ".svg")) {
+            LiveReplies.text(exchange, 404, "the map is at /map/" + lesson.id() + ".svg");
+            return;
+        }
+        InteractiveLoop current = loop;
+        var map = current == null ? java.util.Optional.<dev.kubelessons.map.NamespaceMap>empty() : current.namespaceMap();
+        if (map.isEmpty()) {
+            LiveReplies.text(exchange, 503, "the watch on the cluster has not started yet");
+            return;
+        }
+        LiveReplies.send(exchange, 200, "image/svg+xml; charset=utf-8",
+                dev.kubelessons.map.MapSvg.render(map.get()).getBytes(StandardCharsets.UTF_8));
     }
 
     private void action(HttpExchange exchange) throws IOException {

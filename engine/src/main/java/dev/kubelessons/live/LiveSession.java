@@ -22,6 +22,14 @@ final class LiveSession implements SessionListener {
     private final EventChannel state = new EventChannel();
     private final JsonMapper json = JsonMapper.builder().build();
     private final long started = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicLong mapVersion = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean mapPending = new java.util.concurrent.atomic.AtomicBoolean();
+    // A rollout is a burst of pod, slice and deployment events: one redraw per 150 ms is plenty, well within a second.
+    private final java.util.concurrent.ScheduledExecutorService mapTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "kubelessons-live-map");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LiveSession(Lesson lesson) {
         this.lesson = lesson;
@@ -40,6 +48,18 @@ final class LiveSession implements SessionListener {
     public void verdicts(List<Verdict> all) {
         LessonResult result = new LessonResult(lesson.id(), lesson.title(), all, Duration.ofNanos(System.nanoTime() - started));
         verdicts.publish("message", new JsonReport().render(List.of(result)));
+        // The map marks the paths data-plane checks probed.
+        mapChanged();
+    }
+
+    @Override
+    public void mapChanged() {
+        if (mapPending.compareAndSet(false, true)) {
+            mapTimer.schedule(() -> {
+                mapPending.set(false);
+                publish("map", mapVersion.incrementAndGet());
+            }, 150, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -72,6 +92,7 @@ final class LiveSession implements SessionListener {
     }
 
     void close() {
+        mapTimer.shutdownNow();
         verdicts.closeAll();
         state.closeAll();
     }

@@ -7,6 +7,9 @@ import dev.kubelessons.check.VerdictListener;
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Step;
+import dev.kubelessons.map.MapBuilder;
+import dev.kubelessons.map.MapText;
+import dev.kubelessons.map.NamespaceMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -29,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class InteractiveLoop {
 
-    public static final String KEYS = "h hint  s solution  f fast-forward  c check now  r reset  n/Enter next  p previous  q quit";
+    public static final String KEYS = "h hint  s solution  f fast-forward  c check now  r reset  m map  n/Enter next  p previous  q quit";
 
     private final ClusterSession session;
     private final Lesson lesson;
@@ -158,6 +161,7 @@ public final class InteractiveLoop {
             case "f" -> actions.run("fast-forward", () -> fastForward(currentStep()));
             case "c" -> actions.run("check", this::checkNow);
             case "r" -> actions.run("reset", this::reset);
+            case "m" -> showMap();
             case "n", "" -> move(1);
             case "p" -> move(-1);
             default -> view.note("keys: " + KEYS);
@@ -170,6 +174,22 @@ public final class InteractiveLoop {
         session.solutions().solve(lesson, step, header.namespace());
         view.note("Applied the solution of step " + step.number() + "; the checks follow as the cluster settles.");
         evaluateAll();
+    }
+
+    /** The lesson namespace as the watch sees it now, with the paths the checks probed; empty until the watch has started. */
+    public Optional<NamespaceMap> namespaceMap() {
+        CheckWatcher current = watcher.get();
+        return current == null ? Optional.empty()
+                : Optional.of(new MapBuilder(current::objects).build(session.sandbox().namespace(lesson), ledger.all()));
+    }
+
+    private void showMap() {
+        Optional<NamespaceMap> map = namespaceMap();
+        if (map.isEmpty()) {
+            view.note("The map needs the watch on the cluster, which has not started yet.");
+            return;
+        }
+        view.reveal("Map of namespace " + map.get().namespace(), "```text\n" + String.join("\n", MapText.lines(map.get())) + "\n```");
     }
 
     private void checkNow() {
@@ -201,11 +221,16 @@ public final class InteractiveLoop {
                     InteractiveLoop.this.onVerdict(verdict);
                 }
 
+                public void onObjectsChanged() {
+                    listeners.forEach(SessionListener::mapChanged);
+                }
+
                 public void onWatchProblem(String message) {
                     watchdog.suspect();
                 }
-            });
+            }, NamespaceMap.KINDS);
             watcher.set(started);
+            listeners.forEach(SessionListener::mapChanged);
             evaluateAll();
         } catch (RuntimeException e) {
             view.note("Could not watch the cluster yet (" + e.getMessage() + "); trying again once it answers.");

@@ -22,4 +22,8 @@ public interface SessionListener {
 
     /** A one-line message the terminal shows too (an action under way, its result, a step done). */
     void note(String text);
+
+    /** An object of the lesson namespace changed: the namespace map ({@link InteractiveLoop#namespaceMap()}) is out of date. */
+    default void mapChanged() {
+    }
 }

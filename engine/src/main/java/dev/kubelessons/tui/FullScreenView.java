@@ -29,7 +29,7 @@ import org.jline.utils.InfoCmp.Capability;
  */
 public final class FullScreenView implements LessonView {
 
-    private static final String STEP_KEYS = " ↑↓ PgUp PgDn scroll · h hint · s solution · f fast-forward · c check now · r reset · n/Enter next · p previous · q quit";
+    private static final String STEP_KEYS = " ↑↓ PgUp PgDn scroll · h hint · s solution · f fast-forward · c check now · r reset · m map · n/Enter next · p previous · q quit";
     private static final String INTRO_KEYS = " Enter start · ↑↓ PgUp PgDn scroll · q quit";
 
     private final Terminal terminal;

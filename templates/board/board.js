@@ -27,8 +27,15 @@
     return started ? Math.max(0, Math.floor((Date.now() + skew - started) / 60000)) + ' min' : '';
   }
 
+  // A drill's time to restore, as CellView.Incident.timeToRestore(): m:ss.
+  function timeToRestore(incident) {
+    var seconds = Math.max(0, Math.floor((incident.restoredAt - incident.injectedAt) / 1000));
+    return Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+  }
+
   // The same word as CellView.label(): colour is never the only sign of a cell's state.
-  function label(state, stuck) {
+  function label(state, stuck, incident) {
+    if (incident && state !== 'busy') { return incident.restoredAt ? 'up ' + timeToRestore(incident) : 'down'; }
     if (state === 'busy' || state === 'error' || state === 'done') { return state; }
     return stuck ? 'stuck' : '';
   }
@@ -60,15 +67,16 @@
   function render(view) {
     var cell = cellFor(view.attendee + '/' + view.lesson);
     if (!cell) { return; }
-    var before = cell.getAttribute('data-state') + cell.getAttribute('data-stuck');
+    var before = cell.querySelector('.label').textContent + cell.getAttribute('data-state');
     cell.setAttribute('data-state', view.state);
     cell.setAttribute('data-stuck', String(view.stuck));
     cell.setAttribute('data-started', String(view.startedAt));
+    cell.setAttribute('data-incident', view.incident ? (view.incident.restoredAt ? 'up' : 'down') : '');
     cell.querySelector('.score').textContent = view.passed + '/' + view.total;
-    cell.querySelector('.label').textContent = label(view.state, view.stuck);
+    cell.querySelector('.label').textContent = label(view.state, view.stuck, view.incident);
     if (openView && openView.attendee === view.attendee && openView.lesson === view.lesson) {
       fill(view);
-      if (before !== view.state + String(view.stuck)) { announce(describe(cell)); }
+      if (before !== cell.querySelector('.label').textContent + view.state) { announce(describe(cell)); }
     }
     refilterSoon();
   }
@@ -80,11 +88,13 @@
     panel.setAttribute('data-lesson', view.lesson);
     document.getElementById('panel-title').textContent = view.attendee + ' \u00b7 ' + view.lesson;
     var started = minutes(view.startedAt);
+    var word = label(view.state, view.stuck, view.incident);
     panel.querySelector('.panel-summary').textContent = view.passed + ' of ' + view.total + ' checks pass'
-      + (label(view.state, view.stuck) ? ' \u00b7 ' + label(view.state, view.stuck) : '')
+      + (word ? ' \u00b7 ' + word : '')
       + (started ? ' \u00b7 on it for ' + started : ' \u00b7 not started')
       + (view.busy ? ' \u00b7 ' + view.busy + '\u2026' : '');
     panel.querySelector('.panel-problem').textContent = view.problem || '';
+    drill(view);
     var list = panel.querySelector('.panel-checks');
     list.textContent = '';
     view.checks.forEach(function (check) {
@@ -107,6 +117,30 @@
       }
       list.appendChild(item);
     });
+  }
+
+  // A drill's cell: its incident, and the column's faults to inject (copied as text, once per lesson shown).
+  function drill(view) {
+    var box = panel.querySelector('.panel-drill');
+    var choices = board.querySelector('th.lesson-col[data-lesson="' + CSS.escape(view.lesson) + '"] select.fault-choice');
+    box.hidden = !choices;
+    if (!choices) { return; }
+    var select = document.getElementById('panel-fault');
+    if (select.getAttribute('data-lesson') !== view.lesson) {
+      select.textContent = '';
+      Array.prototype.forEach.call(choices.options, function (option) {
+        var copy = document.createElement('option');
+        copy.value = option.value;
+        copy.textContent = option.textContent;
+        select.appendChild(copy);
+      });
+      select.setAttribute('data-lesson', view.lesson);
+    }
+    var incident = view.incident;
+    panel.querySelector('.panel-incident').textContent = !incident ? 'No incident injected from the board yet.'
+      : incident.restoredAt ? 'Fault ' + incident.fault + ': service restored in ' + timeToRestore(incident) + '.'
+      : 'Fault ' + incident.fault + ' (' + incident.title + ') since ' + minutes(incident.injectedAt).replace(' min', '') + ' min'
+        + (incident.caught ? '' : ', not caught by the checks yet') + '. The attendee was told: ' + incident.symptom;
   }
 
   function openPanel(cell) {
@@ -304,7 +338,8 @@
       lesson: inPanel ? panel.getAttribute('data-lesson') : button.getAttribute('data-lesson'),
       attendee: inPanel ? panel.getAttribute('data-attendee') : null
     };
-    if (button.hasAttribute('data-fault')) { request.fault = button.getAttribute('data-fault'); }
+    if (request.action === 'inject') { request.fault = document.getElementById('panel-fault').value; }
+    if (request.action === 'inject-all') { request.fault = button.closest('th').querySelector('select.fault-choice').value; }
     fetch('api/action', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request), credentials: 'same-origin' })
       .then(function (response) {
         // A new join code: the page shows it (and its expiry) as rendered by the server.

@@ -2,6 +2,7 @@ package dev.kubelessons.instructor;
 
 import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.cluster.ClusterAccess;
+import dev.kubelessons.lesson.Fault;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.runner.Kubectl;
 import dev.kubelessons.runner.ManifestApplier;
@@ -33,6 +34,12 @@ public final class AttendeeActions {
     public void fastForward(String attendee, Lesson lesson) {
         reset(attendee, lesson);
         solutions.solve(lesson, WorkshopNames.lesson(attendee, lesson.id()));
+    }
+
+    /** Breaks the attendee's drill with {@code fault}, through the runner's own code for a drill's break (SolutionRunner.perform). */
+    public void inject(String attendee, Lesson lesson, Fault fault) {
+        requireAttendee(attendee);
+        solutions.perform(fault.breaks(), WorkshopNames.lesson(attendee, lesson.id()), lesson.id());
     }
 
     private void requireAttendee(String attendee) {

@@ -128,6 +128,11 @@ public final class Board {
         update(attendee, lessonId, Cell::clear);
     }
 
+    /** A drill's fault was injected into the attendee's lesson: the cell times the restore from now. */
+    public void incident(String attendee, String lessonId, dev.kubelessons.lesson.Fault fault) {
+        update(attendee, lessonId, cell -> cell.inject(fault, clock.instant()));
+    }
+
     public void busy(String attendee, String lessonId, String what) {
         update(attendee, lessonId, cell -> cell.busy(what));
     }

@@ -2,7 +2,9 @@ package dev.kubelessons.instructor;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.kubelessons.failure.KubelessonsException;
+import dev.kubelessons.lesson.Fault;
 import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.runner.FaultChoice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -22,6 +24,8 @@ public final class BoardActions {
     private final Board board;
     private final AttendeeActions actions;
     private final JoinDesk join;
+    private final boolean dataPlane;
+    private final java.util.random.RandomGenerator random = new java.security.SecureRandom();
     private final PrintWriter log;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, ClusterProgress.daemon("kubelessons-board-action"));
@@ -29,11 +33,13 @@ public final class BoardActions {
     /**
      * @param actions null when the board has no cluster (attendees only report); reset and fast-forward are then refused
      * @param join null unless attendees join by themselves; a new join code is then refused
+     * @param dataPlane whether the cluster has one: drills' faults that only a data plane shows are refused without it
      */
-    public BoardActions(Board board, AttendeeActions actions, JoinDesk join, PrintWriter log) {
+    public BoardActions(Board board, AttendeeActions actions, JoinDesk join, boolean dataPlane, PrintWriter log) {
         this.board = board;
         this.actions = actions;
         this.join = join;
+        this.dataPlane = dataPlane;
         this.log = log;
     }
 
@@ -69,8 +75,10 @@ public final class BoardActions {
         } else if (action.equals("reveal") || action.equals("hide")) {
             board.reveal(lesson.get().id(), action.equals("reveal"));
             HttpReplies.json(exchange, 200, json.writeValueAsString(Map.of("done", action)));
+        } else if (action.equals("inject") || action.equals("inject-all")) {
+            inject(exchange, action, lesson.get(), attendee, request.path("fault").asString(""));
         } else if (!action.equals("reset") && !action.equals("fast-forward")) {
-            HttpReplies.text(exchange, 400, "unknown action; use reset, fast-forward, reveal or hide");
+            HttpReplies.text(exchange, 400, "unknown action; use reset, fast-forward, reveal, hide, inject or inject-all");
         } else if (!board.hasAttendee(attendee)) {
             HttpReplies.text(exchange, 400, "no such attendee on this board");
         } else if (actions == null) {
@@ -83,6 +91,63 @@ public final class BoardActions {
         } else {
             run(action, attendee, lesson.get());
             HttpReplies.json(exchange, 202, json.writeValueAsString(Map.of("started", action)));
+        }
+    }
+
+    /**
+     * A drill's fault into one attendee's lesson ({@code inject}) or into every attendee's on the cluster ({@code inject-all}):
+     * the named fault, or with "random" one at random for each attendee, among those this cluster can show (the runner's
+     * FaultChoice). Each cell then times its restore.
+     */
+    private void inject(HttpExchange exchange, String action, Lesson lesson, String attendee, String faultName) throws IOException {
+        if (!lesson.isDrill()) {
+            HttpReplies.text(exchange, 400, lesson.id() + " is not a drill: it has no faults to inject");
+            return;
+        }
+        if (actions == null) {
+            HttpReplies.text(exchange, 409, "this board has no cluster: attendees on their own clusters run 'jbang lesson " + lesson.id() + "' themselves");
+            return;
+        }
+        Optional<String> named = faultName.isEmpty() || faultName.equals("random") ? Optional.empty() : Optional.of(faultName);
+        java.util.List<String> who = action.equals("inject-all") ? board.clusterAttendees() : java.util.List.of(attendee);
+        if (action.equals("inject") && !board.onCluster(attendee)) {
+            HttpReplies.text(exchange, 409, board.hasAttendee(attendee) ? attendee + " works on their own cluster, which the board cannot"
+                    + " change: ask them to run 'jbang lesson " + lesson.id() + "'" : "no such attendee on this board");
+            return;
+        }
+        if (who.isEmpty()) {
+            HttpReplies.text(exchange, 409, "no attendee on the cluster yet");
+            return;
+        }
+        java.util.Map<String, Fault> chosen = new java.util.LinkedHashMap<>();
+        try {
+            for (String name : who) {
+                chosen.put(name, FaultChoice.pick(lesson, named, dataPlane, random));
+            }
+        } catch (KubelessonsException e) {
+            HttpReplies.text(exchange, named.isPresent() && lesson.faults().stream().noneMatch(f -> f.name().equals(named.get())) ? 400 : 409,
+                    e.getMessage() + "; " + e.nextStep());
+            return;
+        }
+        chosen.forEach((name, fault) -> workers.execute(() -> injectNow(name, lesson, fault)));
+        HttpReplies.json(exchange, 202, json.writeValueAsString(Map.of("started", action, "attendees", chosen.size())));
+    }
+
+    /** Also used by tests: injects now, on the caller's thread; the cell says "injecting" meanwhile, then times the restore. */
+    public void injectNow(String attendee, Lesson lesson, Fault fault) {
+        board.busy(attendee, lesson.id(), "injecting");
+        // The incident first: the watch may report the break's first failures before the break's command returns.
+        board.incident(attendee, lesson.id(), fault);
+        try {
+            actions.inject(attendee, lesson, fault);
+            board.busy(attendee, lesson.id(), null);
+        } catch (RuntimeException e) {
+            board.busy(attendee, lesson.id(), null);
+            board.problem(attendee, lesson.id(), "inject " + fault.name() + " failed: " + e.getMessage());
+            synchronized (log) {
+                log.println("board: inject " + fault.name() + " " + attendee + "/" + lesson.id() + " failed: " + e);
+                log.flush();
+            }
         }
     }
 

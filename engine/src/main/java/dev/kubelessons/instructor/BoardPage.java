@@ -43,7 +43,8 @@ final class BoardPage {
     /** @param join the join code to show, or null */
     String board(BoardViews.Join join) {
         List<BoardViews.Column> columns = board.lessons().stream()
-                .map(l -> new BoardViews.Column(l.id(), l.title(), board.revealed(l.id()))).toList();
+                .map(l -> new BoardViews.Column(l.id(), l.title(), board.revealed(l.id()),
+                        l.faults().stream().map(f -> new BoardViews.FaultOption(f.name(), f.title())).toList())).toList();
         List<BoardViews.Row> rows = new ArrayList<>();
         board.rows().forEach((attendee, cells) -> rows.add(new BoardViews.Row(attendee, cells)));
         return render(new BoardViews.Page("board", "Workshop board", columns, rows, System.currentTimeMillis(), stuckMinutes, null, List.of(),

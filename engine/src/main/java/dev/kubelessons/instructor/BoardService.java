@@ -68,7 +68,8 @@ public final class BoardService implements AutoCloseable {
         }
         this.join = settings.join() ? new JoinDesk(client, new Provisioner(client, new AttendeeKubeconfig(client, access.config()), 1),
                 settings.lessons(), board, settings.clock(), log) : null;
-        this.server = new BoardServer(board, settings.tokens(), new BoardActions(board, actions, join, log), settings.templates(),
+        this.server = new BoardServer(board, settings.tokens(), new BoardActions(board, actions, join,
+                contexts != null && contexts.apply("default").hasDataPlane(), log), settings.templates(),
                 settings.stuckAfter().toMinutes(), settings.address(), settings.tls(), join, log);
         this.progress = client == null ? null : new ClusterProgress(client, board, contexts, 8, log);
     }

@@ -8,8 +8,12 @@ public final class BoardViews {
     private BoardViews() {
     }
 
-    /** A lesson column, and whether its solution is revealed to the attendees. */
-    public record Column(String id, String title, boolean revealed) {
+    /** A lesson column, whether its solution is revealed to the attendees, and a drill's faults (empty for other lessons). */
+    public record Column(String id, String title, boolean revealed, List<FaultOption> faults) {
+    }
+
+    /** A fault the instructor can inject from the board. */
+    public record FaultOption(String name, String title) {
     }
 
     /** An attendee's row; the filters' two questions are answered here and, for live updates, again in board.js. */

@@ -1,6 +1,7 @@
 package dev.kubelessons.instructor;
 
 import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.Fault;
 import dev.kubelessons.lesson.Lesson;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,11 @@ final class Cell {
     // A broken watch is the cluster's problem, not the attendee's: it clears when the cluster is back, a failed action does not.
     private boolean watchProblem;
     private Instant quietUntil;
+    // A drill's incident injected from the board: when, whether its checks have caught it yet, and when service came back.
+    private Fault incident;
+    private Instant incidentAt;
+    private boolean caught;
+    private Instant restoredAt;
 
     Cell(String attendee, Lesson lesson) {
         this.attendee = attendee;
@@ -45,6 +51,37 @@ final class Cell {
         bestPassed = 0;
         problem = null;
         watchProblem = false;
+        incident = null;
+        incidentAt = null;
+        caught = false;
+        restoredAt = null;
+    }
+
+    /** A drill's fault was just injected into this attendee's lesson: the time to restore runs from {@code now}. */
+    void inject(Fault fault, Instant now) {
+        incident = fault;
+        incidentAt = now;
+        caught = false;
+        restoredAt = null;
+    }
+
+    /**
+     * As the runner's drill decides it: the fault counts as caught once a check it names fails, and service as restored once
+     * every check that can run here passes again after that (right after the break, the cluster may not show it yet).
+     */
+    private void followIncident(Instant now) {
+        if (incident == null || restoredAt != null) {
+            return;
+        }
+        if (!caught) {
+            caught = rows.values().stream().anyMatch(r -> incident.caughtBy().contains(r.id())
+                    && ("FAIL".equals(r.status()) || "ERROR".equals(r.status())));
+        }
+        boolean healthy = rows.values().stream().allMatch(r -> r.passed() || "SKIPPED".equals(r.status()))
+                && rows.values().stream().anyMatch(CheckRow::passed);
+        if (caught && healthy) {
+            restoredAt = now;
+        }
     }
 
     /** Records a result; {@code baseline} results (the first evaluation of a fresh watcher) do not start the clock. */
@@ -65,6 +102,7 @@ final class Cell {
         if (!baseline && startedAt == null && (changed || "report".equals(from))) {
             startedAt = now;
         }
+        followIncident(now);
         int passed = passed();
         if (passed > bestPassed) {
             bestPassed = passed;
@@ -154,8 +192,10 @@ final class Cell {
                 : total > 0 && passed == total ? "done" : passed > 0 ? "partial" : "none";
         Instant since = lastProgressAt != null ? lastProgressAt : startedAt;
         boolean stuck = !"done".equals(state) && since != null && Duration.between(since, now).compareTo(stuckAfter) >= 0;
+        CellView.Incident drill = incident == null ? null : new CellView.Incident(incident.name(), incident.title(), incident.symptom(),
+                millis(incidentAt), millis(restoredAt), caught);
         return new CellView(attendee, lesson.id(), passed, total, state, stuck, millis(startedAt), millis(lastProgressAt),
-                busy, problem, source, List.copyOf(rows.values()));
+                busy, problem, source, List.copyOf(rows.values()), drill);
     }
 
     private static long millis(Instant instant) {

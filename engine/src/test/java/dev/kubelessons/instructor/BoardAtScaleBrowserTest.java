@@ -94,6 +94,11 @@ class BoardAtScaleBrowserTest {
             // An attendee's message is text: it must never become markup in the panel.
             String evil = "<img src=x onerror=alert(1)>";
             board.record(names.get(0), second.id(), second.checks().get(0).info().id(), "ERROR", evil, "report", false);
+            // A drill's incident injected from the board (as BoardActions.injectNow records it), caught by a failing check.
+            Lesson drill = lessons.stream().filter(Lesson::isDrill).findFirst().orElseThrow();
+            var fault = drill.faults().get(0);
+            board.incident(names.get(2), drill.id(), fault);
+            board.record(names.get(2), drill.id(), fault.caughtBy().get(0), "FAIL", "", "cluster", false);
             board.tick();
 
             driver = HeadlessChromium.start(tmp, 1366, 900);
@@ -204,6 +209,13 @@ class BoardAtScaleBrowserTest {
             long withPanel = number(driver, "return document.documentElement.scrollWidth");
             assertTrue(withPanel <= viewport, "the open panel does not push the page sideways: " + withPanel);
             screenshot(driver, screens.resolve("board-200-panel.png"));
+
+            // The drill's cell says "down"; its panel tells the incident and offers the column's faults.
+            assertEquals("down", driver.findElement(By.cssSelector("td.cell[data-key='attendee-003/" + drill.id() + "'] .label")).getText());
+            click(driver, "attendee-003/" + drill.id());
+            wait.until(d -> d.findElement(By.className("panel-incident")).getText().startsWith("Fault " + fault.name()));
+            assertEquals(drill.faults().size() + 1, driver.findElements(By.cssSelector("#panel-fault option")).size(), "random and each fault");
+            screenshot(driver, screens.resolve("board-200-drill.png"));
 
             // The attendee's markup is text in the panel.
             click(driver, "attendee-001/" + second.id());

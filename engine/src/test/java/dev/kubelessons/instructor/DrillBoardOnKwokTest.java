@@ -1,0 +1,111 @@
+package dev.kubelessons.instructor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelessons.cluster.ClusterAccess;
+import dev.kubelessons.cluster.KwokCluster;
+import dev.kubelessons.lesson.Fault;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.runner.Kubectl;
+import dev.kubelessons.runner.ManifestApplier;
+import dev.kubelessons.runner.SolutionRunner;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16 item 1, the board's part, on a real API server: two attendees provisioned with the drill 12-checkout-drill; from the
+ * board the instructor injects a fault that runs on kwok into one attendee's drill (the other stays healthy), the cell shows
+ * the incident and, once the attendee restores service, the time to restore; then a fault into everyone's at once. A fault that
+ * only a data plane shows is refused on kwok, naming why.
+ */
+@KwokCluster
+class DrillBoardOnKwokTest {
+
+    private static final String DRILL = "12-checkout-drill";
+
+    @Test
+    void theInstructorBreaksOneDrillOrAllAndTheBoardTimesTheRestore(KubernetesClient admin, ClusterAccess access, @TempDir Path tmp) throws Exception {
+        Lesson drill = WorkshopFixture.lesson(DRILL);
+        List<String> names = WorkshopFixture.names("dia", "dib");
+        String a = names.get(0);
+        String b = names.get(1);
+        WorkshopFixture.provision(admin, access, names, List.of(drill), tmp);
+        try (BoardFixture board = new BoardFixture(admin, access, List.of(drill), List.of())) {
+            Board state = board.service.board();
+            // The healthy shop first: every check that can run on kwok passes in both namespaces.
+            waitFor(() -> names.stream().allMatch(n -> state.hasAttendee(n) && "done".equals(cell(state, n).state())), "both drills healthy");
+            String page = board.get("/", board.tokens.instructor()).body();
+            assertTrue(page.contains("<option value=\"selector-typo\"") && page.contains(">Break all</button>"), "the drill's column offers its faults");
+
+            HttpResponse<String> dataPlane = inject(board, "inject", a, "target-port-name");
+            assertEquals(409, dataPlane.statusCode(), dataPlane.body());
+            assertTrue(dataPlane.body().contains("data plane"), dataPlane.body());
+            assertEquals(400, inject(board, "inject", a, "no-such-fault").statusCode());
+            assertEquals(400, board.post("/api/action", board.tokens.instructor(),
+                    "{\"action\":\"inject\",\"lesson\":\"nope\",\"attendee\":\"" + a + "\",\"fault\":\"selector-typo\"}").statusCode());
+            assertEquals(401, board.post("/api/action", null,
+                    "{\"action\":\"inject-all\",\"lesson\":\"" + DRILL + "\",\"fault\":\"selector-typo\"}").statusCode());
+
+            // One attendee's drill: the same break the runner performs; the other attendee's shop is untouched.
+            HttpResponse<String> one = inject(board, "inject", a, "selector-typo");
+            assertEquals(202, one.statusCode(), one.body());
+            waitFor(() -> incident(state, a) != null && incident(state, a).caught() && "down".equals(cell(state, a).label()), "the incident caught");
+            assertEquals("chekout", admin.services().inNamespace(WorkshopNames.lesson(a, DRILL)).withName("checkout").get().getSpec().getSelector().get("app"));
+            assertNull(incident(state, b));
+            assertEquals("done", cell(state, b).state());
+
+            // The attendee restores service (the fault's reference fix, applied in their namespace): the board times it.
+            Fault typo = drill.faults().stream().filter(f -> f.name().equals("selector-typo")).findFirst().orElseThrow();
+            new SolutionRunner(new ManifestApplier(admin), () -> Kubectl.locate(access)).perform(typo.restores(), WorkshopNames.lesson(a, DRILL), DRILL);
+            waitFor(() -> incident(state, a).restoredAt() > 0, "restored");
+            CellView restored = cell(state, a);
+            assertTrue(restored.label().matches("up \\d+:\\d\\d"), restored.label());
+            assertTrue(restored.incident().restoredAt() >= restored.incident().injectedAt());
+
+            // Everyone's at once.
+            HttpResponse<String> all = inject(board, "inject-all", null, "scaled-to-zero");
+            assertEquals(202, all.statusCode(), all.body());
+            assertTrue(all.body().contains("\"attendees\":2"), all.body());
+            waitFor(() -> names.stream().allMatch(n -> incident(state, n) != null && "scaled-to-zero".equals(incident(state, n).fault())
+                    && incident(state, n).caught()), "both drills down");
+            for (String name : names) {
+                assertEquals(0, admin.apps().deployments().inNamespace(WorkshopNames.lesson(name, DRILL)).withName("checkout").get().getSpec().getReplicas());
+                assertEquals("down", cell(state, name).label());
+            }
+        } finally {
+            new Teardown(admin).remove(names, false);
+        }
+    }
+
+    private static HttpResponse<String> inject(BoardFixture board, String action, String attendee, String fault) throws Exception {
+        return board.post("/api/action", board.tokens.instructor(), "{\"action\":\"" + action + "\",\"lesson\":\"" + DRILL + "\""
+                + (attendee == null ? "" : ",\"attendee\":\"" + attendee + "\"") + ",\"fault\":\"" + fault + "\"}");
+    }
+
+    private static CellView cell(Board board, String attendee) {
+        return board.cell(attendee, DRILL).orElseThrow();
+    }
+
+    private static CellView.Incident incident(Board board, String attendee) {
+        return cell(board, attendee).incident();
+    }
+
+    /** The cluster and the board's watches take a moment; two minutes on a loaded machine. */
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within two minutes: " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+}

@@ -20,6 +20,13 @@
 //DEPS org.jline:jline-terminal:3.30.6
 //DEPS net.sourceforge.plantuml:plantuml-mit:1.2026.10
 //SOURCES src/main/java/dev/kubelessons/**/*.java
+// The engine's own files travel in its jar (jbang 0.127.18 copies each tree, and rebuilds when one changes), so it
+// runs from any course folder without a clone; engine/pom.xml's <resources> mirror these lines.
+//FILES kubelessons-home/templates/=../templates/**
+//FILES kubelessons-home/cluster/=../cluster/**
+//FILES kubelessons-home/scripts/build-kwok.sh=../scripts/build-kwok.sh
+//FILES kubelessons-home/scripts/build-kind-node.sh=../scripts/build-kind-node.sh
+//FILES kubelessons-home/scripts/lib/=../scripts/lib/**
 //JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xms16m -Xmx512m
 
 /** Hands the command line to the engine's picocli entry point. */

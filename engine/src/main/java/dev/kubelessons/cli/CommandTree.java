@@ -21,7 +21,7 @@ final class CommandTree {
 
     /** The root's subcommands, in the order its usage lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ListCommand.class, ResetCommand.class, VerifyCommand.class,
-            LintCommand.class, SiteCommand.class, ClusterCommand.class, InstructorCommand.class);
+            LintCommand.class, SiteCommand.class, ClusterCommand.class, InstructorCommand.class, NewCommand.class);
 
     private CommandTree() {
     }

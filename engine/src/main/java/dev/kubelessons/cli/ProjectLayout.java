@@ -1,5 +1,6 @@
 package dev.kubelessons.cli;
 
+import dev.kubelessons.cluster.EngineHome;
 import dev.kubelessons.course.CourseFile;
 import dev.kubelessons.course.CourseFileReader;
 import dev.kubelessons.failure.UserInputException;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Where the course lives: its folder (holding course.yaml, as mdBook's book.toml), its lessons/ and the templates
- * the site renders with. Found from --course, then --lessons, then $KUBELESSONS_ROOT, then by walking up from the
+ * the site renders with (the engine's own, {@link EngineHome}, which a course file's 'templates:' overrides file by file). Found from --course, then --lessons, then $KUBELESSONS_ROOT, then by walking up from the
  * working directory to the nearest course.yaml, so {@code jbang lesson ...} works anywhere in a course.
  *
  * @param root          the course folder (the site goes to its site/)
@@ -47,7 +48,8 @@ public record ProjectLayout(Path root, Path lessons, Path templates, CourseFileR
         Optional<Path> courseFolder = lessonsOverride != null && lessons.getParent() != null
                 && Files.isRegularFile(lessons.getParent().resolve(CourseFile.NAME)) ? Optional.of(lessons.getParent()) : root;
         Path base = root.orElse(lessons.getParent() == null ? lessons : lessons.getParent());
-        Path templates = base.resolve("templates");
+        // The engine's templates: its clone's while it runs from one (edits show at once), else those it carries.
+        Path templates = EngineHome.require().resolve("templates");
         if (!Files.isDirectory(lessons)) {
             throw new UserInputException("no lessons folder at " + lessons, "pass --lessons DIR pointing at a folder of NN-slug.md lessons");
         }

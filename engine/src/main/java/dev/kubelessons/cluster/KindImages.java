@@ -32,10 +32,27 @@ final class KindImages {
 
     /** The images the course runs, in a stable order, without repeats. */
     static List<String> wanted(Path root, Addons addons) {
-        Set<String> wanted = new LinkedHashSet<>(lessonImages(root.resolve("lessons")));
+        Set<String> wanted = new LinkedHashSet<>();
+        courseLessons(root).ifPresent(lessons -> wanted.addAll(lessonImages(lessons)));
         wanted.add(ProbeOptions.DEFAULT_IMAGE);
         wanted.addAll(addons.images());
         return List.copyOf(wanted);
+    }
+
+    /**
+     * The lessons of the course being worked on: the engine clone's own when the engine runs from one, else those of
+     * the nearest course folder (course.yaml) above the working directory, where 'cluster up' is run.
+     */
+    private static java.util.Optional<Path> courseLessons(Path home) {
+        if (Files.isDirectory(home.resolve("lessons"))) {
+            return java.util.Optional.of(home.resolve("lessons"));
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("course.yaml")) && Files.isDirectory(dir.resolve("lessons"))) {
+                return java.util.Optional.of(dir.resolve("lessons"));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     void provide(List<String> images, PrintWriter out) {

@@ -199,7 +199,7 @@ public final class KindProvider implements ClusterProvider {
     private static Path repositoryRoot() {
         return RepositoryRoot.find().orElseThrow(() -> new PrerequisiteException(
                 "cannot find " + CONFIG + ", the kind cluster's configuration",
-                "run the command inside a kubelessons clone, or set KUBELESSONS_ROOT to the clone's folder"));
+                "the engine build is broken (its kubelessons-home files are missing): rebuild it with 'jbang --fresh lesson ...', or set KUBELESSONS_ROOT to a kubelessons clone"));
     }
 
     private static void requireDocker() {

@@ -69,7 +69,7 @@ public final class KwokBinaries {
     private static Path script() {
         Path root = RepositoryRoot.find().orElseThrow(() -> new PrerequisiteException(
                 "cannot find " + SCRIPT + ", which builds the kwok binaries",
-                "run the command inside a kubelessons clone, or set KUBELESSONS_ROOT to the clone's folder"));
+                "the engine build is broken (its kubelessons-home files are missing): rebuild it with 'jbang --fresh lesson ...', or set KUBELESSONS_ROOT to a kubelessons clone"));
         return root.resolve(SCRIPT);
     }
 }

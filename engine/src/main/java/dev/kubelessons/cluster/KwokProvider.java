@@ -197,7 +197,7 @@ public final class KwokProvider implements ClusterProvider {
     private Addons addons() {
         Path root = RepositoryRoot.find().orElseThrow(() -> new PrerequisiteException(
                 "cannot find " + AddonManifests.FOLDER + ", the course's add-ons",
-                "run the command inside a kubelessons clone, or set KUBELESSONS_ROOT to the clone's folder"));
+                "the engine build is broken (its kubelessons-home files are missing): rebuild it with 'jbang --fresh lesson ...', or set KUBELESSONS_ROOT to a kubelessons clone"));
         return Addons.forCourse(root, dirs);
     }
 

@@ -83,7 +83,9 @@ class JbangWrapperTest {
      */
     private void copyClone() throws IOException {
         Path root = Fixtures.repositoryRoot();
-        for (String file : List.of("jbang", "jbang-catalog.json", "engine/Lesson.java")) {
+        // The course file, and what the engine's jar carries (engine/Lesson.java's //FILES) besides its sources.
+        for (String file : List.of("jbang", "jbang-catalog.json", "engine/Lesson.java", "course.yaml",
+                "scripts/build-kwok.sh", "scripts/build-kind-node.sh")) {
             Files.createDirectories(clone.resolve(file).getParent());
             Files.copy(root.resolve(file), clone.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
@@ -93,12 +95,14 @@ class JbangWrapperTest {
                 Files.copy(lesson, clone.resolve("lessons").resolve(lesson.getFileName().toString()));
             }
         }
-        Path sources = root.resolve("engine/src/main");
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = clone.resolve("engine/src/main").resolve(sources.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
+        for (String tree : List.of("engine/src/main", "templates", "cluster", "scripts/lib")) {
+            Path sources = root.resolve(tree);
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path target = clone.resolve(tree).resolve(sources.relativize(file).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
             }
         }
         Path jar = Path.of(System.getProperty("user.home"), ".cache/kubelessons/jbang", JBANG_JAR);

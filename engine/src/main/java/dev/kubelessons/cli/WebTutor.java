@@ -46,7 +46,7 @@ final class WebTutor {
         Path work = temporaryFolder();
         try {
             Path siteDir = work.resolve("site");
-            new SiteBuild(layout.lessons(), layout.templates(), siteDir).run();
+            new SiteBuild(layout.lessons(), layout.templates(), siteDir).course(layout.course()).run();
             try (LiveServer server = bind(siteDir, lesson);
                  ClusterSession session = ClusterSession.openInteractive(global.cluster(), err)) {
                 server.start();

@@ -7,6 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-12}
 for script in bench/*.sh; do bash -n "$script"; done
+# The helpers the scripts time with: cpu_time must write a number (instructor.sh records CPU time with it).
+. bench/lib.sh
+probe=$(mktemp "${TMPDIR:-/tmp}/kubelessons-bench-cpu.XXXXXX")
+cpu_time "$probe" true
+grep -Eq '^[0-9]+\.[0-9]$' "$probe" || { echo "bench smoke: cpu_time wrote '$(cat "$probe")', not a number of seconds" >&2; exit 1; }
+rm -f "$probe" "$probe.raw"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kubelessons-bench-smoke.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 bench/gen-course.sh "$n" "$tmp/course" >/dev/null

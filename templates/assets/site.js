@@ -1,4 +1,4 @@
-/* Page behaviour: theme toggle, copy buttons, syntax highlighting and lunr search. No network access. */
+/* Page behaviour: theme toggle, the learner's path, copy buttons, syntax highlighting and lunr search (loaded on first use). No network access. */
 (function () {
   'use strict';
 
@@ -53,87 +53,207 @@
     });
   }
 
+  // Shell blocks are mostly commands ('kubectl get pods -o wide'), where highlight.js's bash grammar finds nothing to
+  // colour: a third of the course's sh blocks stayed plain, and '--rm' showed 'rm' as a builtin. Two modes, tried
+  // before bash's own: the command word at a line's start (or after a pipe) and whole flags.
+  function extendShell(hljs) {
+    var bash = hljs.getLanguage('bash');
+    if (!bash || bash.kubelessonsCommands) { return; }
+    bash.kubelessonsCommands = true;
+    bash.contains.unshift(
+      { scope: 'attr', match: /(?<=\s)--?[A-Za-z][\w-]*/ },
+      { scope: 'built_in',
+        match: /(?<=^|[|;&(]\s*)(?!(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|in|function|select|time)\b)[A-Za-z][\w.-]*(?=\s|$)/ });
+  }
+
   function highlight() {
-    if (!window.hljs) { return; }
-    window.hljs.configure({ ignoreUnescapedHTML: true });
-    document.querySelectorAll('pre code').forEach(function (block) { window.hljs.highlightElement(block); });
+    var hljs = window.hljs;
+    if (!hljs) { return; } // a page without code loads no highlighter
+    hljs.configure({ ignoreUnescapedHTML: true });
+    extendShell(hljs);
+    var blocks = Array.prototype.filter.call(document.querySelectorAll('pre code[class*="language-"]'), function (block) {
+      var language = /language-([\w+#-]+)/.exec(block.className);
+      return language && hljs.getLanguage(language[1]); // plaintext stays plain
+    });
+    // In slices of about 30 ms, so a phone stays responsive while a long lesson is coloured (Lighthouse's blocking time).
+    (function slice() {
+      var start = Date.now();
+      while (blocks.length && Date.now() - start < 30) { hljs.highlightElement(blocks.shift()); }
+      if (blocks.length) { setTimeout(slice, 0); } else { document.documentElement.setAttribute('data-highlighted', ''); }
+    })();
+  }
+
+  // The site's root, from this script's own address: search files load from there on any page.
+  var ROOT = (document.currentScript && document.currentScript.src || '').replace(/assets\/site\.js(\?.*)?$/, '');
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = ROOT + src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error(src + ' did not load')); };
+      document.head.appendChild(script);
+    });
+  }
+
+  // lunr and the index load on the first use of the search box (a script, not fetch(): fetch fails on file:// pages).
+  var searchReady = null;
+  function loadSearch() {
+    if (!searchReady) {
+      searchReady = loadScript('assets/lunr.min.js').then(function () { return loadScript('search-index.js'); }).then(function () {
+        if (!window.lunr || !window.KUBELESSONS_SEARCH) { throw new Error('the search index is missing'); }
+        return searchIndex(window.KUBELESSONS_SEARCH);
+      });
+    }
+    return searchReady;
+  }
+
+  // One document per lesson (its summary, objectives and introduction) and one per step, so a result opens the step.
+  function searchIndex(lessons) {
+    var documents = {};
+    var index = window.lunr(function () {
+      this.ref('ref');
+      this.field('title', { boost: 10 });
+      this.field('lesson', { boost: 2 });
+      this.field('body');
+      this.metadataWhitelist = ['position']; // where the terms are, for the snippet's highlights
+      lessons.forEach(function (lesson) {
+        var docs = [{ ref: lesson.id, title: lesson.title + ' ' + lesson.id, lesson: '', body: lesson.summary + ' ' + lesson.body,
+          href: lesson.href, heading: lesson.id + ' \u00b7 ' + lesson.title }];
+        (lesson.steps || []).forEach(function (step) {
+          docs.push({ ref: lesson.id + '#' + step.anchor, title: step.title, lesson: lesson.title + ' ' + lesson.id, body: step.body,
+            href: lesson.href + '#' + step.anchor, heading: lesson.id + ' \u00b7 ' + step.title });
+        });
+        docs.forEach(function (doc) { documents[doc.ref] = doc; this.add(doc); }, this);
+      }, this);
+    });
+    return { index: index, documents: documents };
+  }
+
+  function find(search, text) {
+    var terms = window.lunr.tokenizer(text);
+    if (!terms.length) { return []; }
+    return search.index.query(function (query) {
+      terms.forEach(function (token) {
+        var term = token.toString();
+        query.term(term, { boost: 10 });
+        // Prefix match, so results appear while the reader is still typing.
+        query.term(term, { usePipeline: false, wildcard: window.lunr.Query.wildcard.TRAILING });
+      });
+    });
+  }
+
+  // About 180 characters of the text around the first match in it, the matched words in <mark>; DOM nodes, never HTML.
+  function snippet(doc, result) {
+    var spans = [];
+    Object.keys(result.matchData.metadata).forEach(function (term) {
+      var fields = result.matchData.metadata[term];
+      ((fields.body && fields.body.position) || []).forEach(function (p) { spans.push(p); });
+    });
+    var text = doc.body;
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var from = spans.length ? Math.max(0, spans[0][0] - 60) : 0;
+    var to = Math.min(text.length, from + 180);
+    if (from > 0) { from = text.indexOf(' ', from) + 1 || from; }
+    if (to < text.length) { to = Math.max(text.lastIndexOf(' ', to), spans.length ? spans[0][0] + spans[0][1] : from); }
+    var out = document.createElement('span');
+    out.className = 'result-snippet';
+    var at = from;
+    out.appendChild(document.createTextNode(from > 0 ? '\u2026' : ''));
+    spans.forEach(function (p) {
+      if (p[0] < at || p[0] + p[1] > to) { return; }
+      out.appendChild(document.createTextNode(text.slice(at, p[0])));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(p[0], p[0] + p[1]);
+      out.appendChild(mark);
+      at = p[0] + p[1];
+    });
+    out.appendChild(document.createTextNode(text.slice(at, to) + (to < text.length ? '\u2026' : '')));
+    return out;
   }
 
   function setUpSearch() {
     var input = document.getElementById('search');
     var list = document.getElementById('search-results');
     if (!input || !list) { return; }
-    if (!window.lunr || !window.KUBELESSONS_SEARCH) { input.parentNode.hidden = true; return; }
-    var documents = {};
-    var index = null;
 
-    // Built on first use: the index is small, and pages that never search pay nothing.
-    function lunrIndex() {
-      if (index) { return index; }
-      index = window.lunr(function () {
-        this.ref('id');
-        this.field('title', { boost: 10 });
-        this.field('summary', { boost: 3 });
-        this.field('id', { boost: 5 });
-        this.field('body');
-        window.KUBELESSONS_SEARCH.forEach(function (doc) { documents[doc.id] = doc; this.add(doc); }, this);
-      });
-      return index;
+    function message(text) {
+      list.textContent = '';
+      var item = document.createElement('li');
+      item.className = 'no-results';
+      item.textContent = text;
+      list.appendChild(item);
+      list.hidden = false;
     }
 
-    function find(text) {
-      var terms = window.lunr.tokenizer(text);
-      if (!terms.length) { return []; }
-      return lunrIndex().query(function (query) {
-        terms.forEach(function (token) {
-          var term = token.toString();
-          query.term(term, { boost: 10 });
-          // Prefix match, so results appear while the reader is still typing.
-          query.term(term, { usePipeline: false, wildcard: window.lunr.Query.wildcard.TRAILING });
-        });
-      });
-    }
-
-    function show(text) {
+    function show(search, text) {
       list.textContent = '';
       if (!text.trim()) { list.hidden = true; return; }
-      var results = find(text).slice(0, 8);
+      var results = find(search, text).slice(0, 8);
       results.forEach(function (result) {
-        var doc = documents[result.ref];
+        var doc = search.documents[result.ref];
         var item = document.createElement('li');
         var link = document.createElement('a');
         link.href = doc.href;
         var title = document.createElement('span');
         title.className = 'result-title';
-        title.textContent = doc.id + ' \u00b7 ' + doc.title;
+        title.textContent = doc.heading;
         link.appendChild(title);
-        if (doc.summary) {
-          var summary = document.createElement('span');
-          summary.className = 'result-summary';
-          summary.textContent = doc.summary;
-          link.appendChild(summary);
+        if (doc.lesson) {
+          var lesson = document.createElement('span');
+          lesson.className = 'result-lesson';
+          lesson.textContent = search.documents[result.ref.split('#')[0]].heading;
+          link.appendChild(lesson);
         }
+        link.appendChild(snippet(doc, result));
         item.appendChild(link);
         list.appendChild(item);
       });
-      if (!results.length) {
-        var none = document.createElement('li');
-        none.className = 'no-results';
-        none.textContent = 'No lesson matches \u201c' + text.trim() + '\u201d';
-        list.appendChild(none);
-      }
+      if (!results.length) { message('Nothing matches \u201c' + text.trim() + '\u201d'); }
       list.hidden = false;
     }
 
-    input.addEventListener('input', function () { show(input.value); });
+    function update() {
+      var text = input.value;
+      if (!text.trim()) { list.hidden = true; return; }
+      loadSearch().then(function (search) {
+        if (input.value === text) { show(search, text); } // a newer keystroke has its own turn
+      }, function (error) { message('Search is not available here: ' + error.message); });
+    }
+
+    function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+
+    input.addEventListener('focus', function () { loadSearch().catch(function () { /* said when the reader types */ }); });
+    input.addEventListener('input', update);
     input.addEventListener('keydown', function (event) {
       if (event.key === 'Enter') {
         var first = list.querySelector('a');
-        if (first) { window.location.href = first.getAttribute('href'); }
+        if (first) { first.click(); }
+      } else if (event.key === 'ArrowDown' && !list.hidden && links().length) {
+        event.preventDefault();
+        links()[0].focus();
       } else if (event.key === 'Escape') {
         input.value = '';
-        show('');
+        list.hidden = true;
       }
+    });
+    // Arrow keys move through the results; up from the first returns to the box, Escape closes the list.
+    list.addEventListener('keydown', function (event) {
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (event.key === 'ArrowDown' && at >= 0) {
+        event.preventDefault();
+        all[Math.min(at + 1, all.length - 1)].focus();
+      } else if (event.key === 'ArrowUp' && at >= 0) {
+        event.preventDefault();
+        (at === 0 ? input : all[at - 1]).focus();
+      } else if (event.key === 'Escape') {
+        list.hidden = true;
+        input.focus();
+      }
+    });
+    list.addEventListener('click', function (event) {
+      if (event.target.closest && event.target.closest('a')) { list.hidden = true; } // a step of this page: stay, close
     });
     document.addEventListener('keydown', function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);

@@ -73,6 +73,7 @@ final class IncrementalBuild {
                 written.add(replace(LessonCards.href(lesson.id()), renderer.lesson(pages, lesson)));
             }
         }
+        renderer.writeHighlighting(out);
         for (String gone : lessons.keySet()) {
             if (!ids.contains(gone) && Files.deleteIfExists(out.resolve(LessonCards.href(gone)))) {
                 written.add(out.resolve(LessonCards.href(gone)));

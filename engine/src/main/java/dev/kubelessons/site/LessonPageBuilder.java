@@ -15,12 +15,19 @@ import dev.kubelessons.site.SiteViews.PartView;
 import dev.kubelessons.site.SiteViews.StepView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds a lesson page from a lesson: prose rendered, blocks turned into what a reader needs
  * (checks as sentences, solutions and hints folded), neighbours on each of the lesson's paths.
  */
 final class LessonPageBuilder {
+
+    private static final String LANGUAGE_CLASS_START = "class=\"language-";
+    private static final Pattern LANGUAGE_CLASS = Pattern.compile("class=\"language-([a-z0-9+#-]+)\"");
 
     private final Course course;
     private final CoursePaths paths;
@@ -37,10 +44,32 @@ final class LessonPageBuilder {
         List<Link> prerequisites = lesson.prerequisites().stream()
                 .map(id -> course.lesson(id).map(LessonCards::link).orElse(new Link(id, id, LessonCards.href(id))))
                 .toList();
-        return new LessonPage(LessonCards.of(lesson, paths), lesson.objectives(), prerequisites,
-                markdown.render(lesson.introduction().markdown()),
-                lesson.steps().stream().map(this::step).toList(),
-                paths.pagers(lesson));
+        String introduction = markdown.render(lesson.introduction().markdown());
+        List<StepView> steps = lesson.steps().stream().map(this::step).toList();
+        return new LessonPage(LessonCards.of(lesson, paths), lesson.objectives(), prerequisites, introduction, steps,
+                paths.pagers(lesson), highlighting(introduction, steps));
+    }
+
+    /** The highlight.js scripts for the languages of the page's code: blocks, and fences inside prose and hints. */
+    private static List<String> highlighting(String introduction, List<StepView> steps) {
+        Set<String> languages = new TreeSet<>();
+        languagesIn(introduction, languages);
+        for (StepView step : steps) {
+            for (PartView part : step.parts()) {
+                part.code().forEach(code -> languages.add(code.language()));
+                languagesIn(part.html(), languages);
+            }
+        }
+        return HighlightJs.get().scripts(languages).stream().map(name -> SiteAssets.DIR + "/" + HighlightJs.DIR + "/" + name).toList();
+    }
+
+    private static void languagesIn(String html, Set<String> languages) {
+        if (html != null && html.contains(LANGUAGE_CLASS_START)) {
+            Matcher m = LANGUAGE_CLASS.matcher(html);
+            while (m.find()) {
+                languages.add(m.group(1));
+            }
+        }
     }
 
     private StepView step(Step step) {

@@ -50,31 +50,44 @@ final class SearchIndexWriter {
     private static final byte[] LAST = "\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] TAIL = "];\n".getBytes(StandardCharsets.UTF_8);
 
-    /** One lesson's document, as a line of the index. */
+    /**
+     * One lesson's document, as a line of the index: its summary, objectives and introduction, then each step (anchor,
+     * title, words) so that a result opens the step.
+     */
     static String entry(Lesson lesson) {
-        return new StringBuilder("  {\"id\": ").append(JsonText.quote(lesson.id()))
+        StringBuilder out = new StringBuilder("  {\"id\": ").append(JsonText.quote(lesson.id()))
                 .append(", \"title\": ").append(JsonText.quote(lesson.title()))
                 .append(", \"href\": ").append(JsonText.quote(LessonCards.href(lesson.id())))
                 .append(", \"summary\": ").append(JsonText.quote(lesson.summary()))
-                .append(", \"body\": ").append(JsonText.quote(body(lesson)))
-                .append('}').toString();
+                .append(", \"body\": ").append(JsonText.quote(introduction(lesson)))
+                .append(", \"steps\": [");
+        List<Step> steps = lesson.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            out.append(i == 0 ? "" : ", ").append("{\"anchor\": ").append(JsonText.quote(step.anchor()))
+                    .append(", \"title\": ").append(JsonText.quote("Step " + step.number() + " \u00b7 " + step.title()))
+                    .append(", \"body\": ").append(JsonText.quote(body(step))).append('}');
+        }
+        return out.append("]}").toString();
     }
 
-    /** What a reader might search for: objectives, prose, step and check titles; not manifests. */
-    private static String body(Lesson lesson) {
+    private static String introduction(Lesson lesson) {
         List<String> words = new ArrayList<>(lesson.objectives());
         words.add(lesson.introduction().markdown());
-        for (Step step : lesson.steps()) {
-            words.add(step.title());
-            for (StepPart part : step.parts()) {
-                if (part instanceof Prose prose) {
-                    words.add(prose.markdown());
-                } else if (part instanceof Block block && block.role() == BlockRole.HINT) {
-                    words.add(block.content());
-                }
+        return plain(String.join("\n", words));
+    }
+
+    /** What a reader might search for in a step: its prose, hints and check titles; not manifests. */
+    private static String body(Step step) {
+        List<String> words = new ArrayList<>();
+        for (StepPart part : step.parts()) {
+            if (part instanceof Prose prose) {
+                words.add(prose.markdown());
+            } else if (part instanceof Block block && block.role() == BlockRole.HINT) {
+                words.add(block.content());
             }
-            step.checks().stream().map(CheckSpec::info).forEach(info -> words.add(info.title()));
         }
+        step.checks().stream().map(CheckSpec::info).forEach(info -> words.add(info.title()));
         return plain(String.join("\n", words));
     }
 

@@ -5,14 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * Copies the site's static files into assets/: highlight.js, its light and dark themes and
- * lunr from the WebJars on the classpath (no CDN, the site works offline), then the
- * project's own templates/assets/.
+ * Copies the site's static files into assets/: highlight.js's light and dark themes and lunr
+ * from the WebJars on the classpath (no CDN, the site works offline), then the project's own
+ * templates/assets/. highlight.js itself goes in per language, see {@link #copyHighlighting}.
  */
 final class SiteAssets {
 
@@ -22,7 +23,6 @@ final class SiteAssets {
     }
 
     private static final List<WebJarFile> FILES = List.of(
-            new WebJarFile("org.webjars", "highlightjs", "highlight.min.js", "highlight.min.js"),
             new WebJarFile("org.webjars", "highlightjs", "styles/github.min.css", "hljs-light.css"),
             new WebJarFile("org.webjars", "highlightjs", "styles/github-dark.min.css", "hljs-dark.css"),
             new WebJarFile("org.webjars.npm", "lunr", "lunr.min.js", "lunr.min.js"));
@@ -46,6 +46,17 @@ final class SiteAssets {
         Path own = courseTemplates.resolve(DIR);
         if (Files.isDirectory(own)) {
             copyTree(own, Files.createDirectories(siteDir.resolve(DIR)));
+        }
+    }
+
+    /** Writes the highlight.js scripts named (core.min.js, bash.min.js...) into assets/hljs/ unless there already. */
+    static void copyHighlighting(Collection<String> scripts, Path siteDir) throws IOException {
+        Path dir = Files.createDirectories(siteDir.resolve(DIR).resolve(HighlightJs.DIR));
+        for (String script : scripts) {
+            Path target = dir.resolve(script);
+            if (!Files.exists(target)) {
+                Files.write(target, HighlightJs.get().file(script));
+            }
         }
     }
 

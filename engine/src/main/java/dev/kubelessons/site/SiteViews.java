@@ -77,14 +77,18 @@ public final class SiteViews {
     public record PathPager(String path, String title, String label, Link previous, Link next) {
     }
 
-    /** A lesson page; {@code pagers} has one per path the lesson is on, the default first (the page shows the learner's path). */
+    /**
+     * A lesson page; {@code pagers} has one per path the lesson is on, the default first (the page shows the learner's
+     * path); {@code scripts} are the highlighting scripts its code needs (paths relative to the site), none without code.
+     */
     public record LessonPage(LessonCard lesson, List<String> objectives, List<Link> prerequisites,
-                             String introductionHtml, List<StepView> steps, List<PathPager> pagers) {
+                             String introductionHtml, List<StepView> steps, List<PathPager> pagers, List<String> scripts) {
         public LessonPage {
             objectives = List.copyOf(objectives);
             prerequisites = List.copyOf(prerequisites);
             steps = List.copyOf(steps);
             pagers = List.copyOf(pagers);
+            scripts = List.copyOf(scripts);
         }
     }
 }

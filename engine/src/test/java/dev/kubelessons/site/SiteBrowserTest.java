@@ -106,10 +106,10 @@ class SiteBrowserTest {
         driver.findElement(By.id("theme-toggle")).click();
         String after = (String) js("return document.documentElement.getAttribute('data-theme');");
         assertFalse(before.equals(after), "the toggle switches theme");
-        assertEquals("all", js("return document.getElementById('hljs-' + arguments[0]).media;", after), "the code theme follows");
 
         driver.get(site.resolve("02-deployments.html").toUri().toString());
         assertEquals(after, js("return document.documentElement.getAttribute('data-theme');"), "the choice persists");
+        assertEquals("all", js("return document.getElementById('hljs-' + arguments[0]).media;", after), "the code theme follows");
         js("localStorage.clear();");
     }
 

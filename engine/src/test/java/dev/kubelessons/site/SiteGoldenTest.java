@@ -49,7 +49,7 @@ class SiteGoldenTest {
         Path out = tmp.resolve("site");
         SiteTestSupport.build(SiteTestSupport.course(), out);
 
-        for (String asset : List.of("favicon.svg", "site.css", "site.js", "theme.js", "highlight.min.js", "hljs-light.css", "hljs-dark.css", "lunr.min.js")) {
+        for (String asset : List.of("favicon.svg", "site.css", "site.js", "theme.js", "hljs/core.min.js", "hljs/bash.min.js", "hljs-light.css", "hljs-dark.css", "lunr.min.js")) {
             assertTrue(Files.isRegularFile(out.resolve("assets").resolve(asset)), "missing asset " + asset);
         }
         for (String page : PAGES) {

@@ -127,7 +127,7 @@ public final class JoinDesk {
         validate(name);
         claim(name);
         try {
-            String kubeconfig = provisioner.provisionOne(name, lessons, network, TOKEN_TTL);
+            String kubeconfig = provisioner.provisionOne(name, lessons, network, TOKEN_TTL, log);
             synchronized (log) {
                 // The name and the address only: the kubeconfig carries a token, which goes to the attendee and nowhere else.
                 log.println("join: " + name + " joined from " + client + " (kubeconfig sent, token valid " + TOKEN_TTL.toHours() + " h)");

@@ -19,6 +19,10 @@ public final class Provisioner {
     private final KubernetesClient admin;
     private final AttendeeKubeconfig kubeconfigs;
     private final int parallel;
+    /** How long attendees' kubeconfigs may wait for the pod guard to take effect. */
+    private static final Duration GUARD_TIMEOUT = Duration.ofSeconds(60);
+    private volatile boolean guarded;
+    private volatile boolean guardSeen;
 
     public Provisioner(KubernetesClient admin, AttendeeKubeconfig kubeconfigs, int parallel) {
         this.admin = admin;
@@ -46,7 +50,9 @@ public final class Provisioner {
                     return file;
                 }));
             }
-            return collect(futures);
+            List<Path> files = collect(futures);
+            awaitGuard(attendees.get(0), lessons, progress);
+            return files;
         } finally {
             pool.shutdownNow();
         }
@@ -56,16 +62,46 @@ public final class Provisioner {
      * One attendee who joined from the board ({@code serve --join}): the same namespaces and access as {@link #provision},
      * and the kubeconfig's text instead of a file. {@code network} comes from {@link #prepareCluster}, done once per board.
      */
-    public String provisionOne(String attendee, List<Lesson> lessons, NetworkFence network, Duration ttl) {
+    public String provisionOne(String attendee, List<Lesson> lessons, NetworkFence network, Duration ttl, PrintWriter progress) {
         prepareAttendee(attendee, lessons, network);
+        awaitGuard(attendee, lessons, progress);
         return kubeconfigs.create(attendee, ttl);
+    }
+
+    /**
+     * The attendees get their kubeconfigs only once the pod guard is in effect (seconds after its creation on a loaded API
+     * server), so nobody who starts at once slips past it. Once in effect, this costs one dry-run request.
+     */
+    private void awaitGuard(String attendee, List<Lesson> lessons, PrintWriter progress) {
+        if (!guarded || lessons.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        var outcome = GuardReadiness.await(admin, attendee, WorkshopNames.lesson(attendee, lessons.get(0).id()), GUARD_TIMEOUT);
+        synchronized (progress) {
+            switch (outcome) {
+                case IN_EFFECT -> {
+                    if (!guardSeen) {
+                        progress.printf("admission guards: in effect (%.1f s after provisioning)%n", (System.nanoTime() - start) / 1e9);
+                    }
+                    guardSeen = true;
+                }
+                case TIMED_OUT -> progress.println("warning: the pod guard did not refuse a test request within " + GUARD_TIMEOUT.toSeconds()
+                        + " s (a dry run as " + attendee + "); attendees who start at once may slip past it until the API server enforces it");
+                case CANNOT_TELL -> progress.println("warning: could not confirm that the pod guard is in effect (a dry run as " + attendee
+                        + " was refused for another reason; impersonation may not be allowed to you)");
+            }
+            progress.flush();
+        }
     }
 
     /** What every attendee shares: the fence's kind, the admission guards; tells the instructor what they protect. */
     public NetworkFence prepareCluster(List<Lesson> lessons, PrintWriter progress) {
         NetworkFence network = NetworkFence.detect(admin);
         progress.println(network.describe());
-        if (!new FenceGuard(admin).ensure() | !new PodGuard(admin).ensure()) {
+        boolean fence = new FenceGuard(admin).ensure();
+        guarded = new PodGuard(admin).ensure();
+        if (!fence | !guarded) {
             progress.println("warning: this API server has no ValidatingAdmissionPolicy (Kubernetes 1.30+), so attendees, who may write"
                     + " NetworkPolicies and ServiceAccounts for the lessons, could also change or delete those of their fence, and only"
                     + " Pod Security admission keeps their pods off the nodes (no check of nodeName, externalIPs or token Secrets)");

@@ -53,22 +53,16 @@ class PodSecurityOnKwokTest {
 
     @BeforeAll
     static void provision(KubernetesClient admin, ClusterAccess access) throws InterruptedException {
-        kubeconfig = WorkshopFixture.provision(admin, access, List.of(ATTENDEE), List.of(LESSON), out).get(0);
-        // An admission policy takes effect a moment after it is created (the API server compiles it and syncs its
-        // binding); on a loaded machine that moment is seconds. Wait for it with a dry run, which changes nothing.
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        java.io.StringWriter progress = new java.io.StringWriter();
+        kubeconfig = WorkshopFixture.provision(admin, access, List.of(ATTENDEE), List.of(LESSON), out, new java.io.PrintWriter(progress, true)).get(0);
+        // An admission policy takes effect a moment after it is created (seconds on a loaded machine); provisioning waits
+        // for it (issue 13), so the guard refuses the attendee at once, with no wait here: a clean-clone run of the whole
+        // suite once tried the rules before the guard was in effect (8 of 9 admitted).
+        assertTrue(progress.toString().contains("admission guards: in effect"), progress.toString());
         try (KubernetesClient attendee = WorkshopFixture.clientOf(kubeconfig)) {
-            while (true) {
-                try {
-                    attendee.resource(forbidden(PodGuard.Rule.HOST_NETWORK)).inNamespace(lessonNs()).dryRun().create();
-                } catch (KubernetesClientException refused) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the pod guard never took effect within 60 s");
-                }
-                Thread.sleep(250);
-            }
+            KubernetesClientException refused = assertThrows(KubernetesClientException.class,
+                    () -> attendee.resource(forbidden(PodGuard.Rule.EXTERNAL_IPS)).inNamespace(lessonNs()).dryRun().create());
+            assertTrue(refused.getMessage().contains(PodGuard.NAME), refused.getMessage());
         }
     }
 

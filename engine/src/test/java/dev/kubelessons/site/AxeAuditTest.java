@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** Issue 14's target: axe-core (Deque's own Selenium integration) finds no violation on any page of the course, in either theme. */
+/**
+ * Issue 14's target: axe-core (Deque's own Selenium integration) finds no violation on any page of the course, in either theme;
+ * issue 19's: those pages include the lessons' diagrams and the index's course map.
+ */
 class AxeAuditTest {
 
     @TempDir
@@ -39,12 +42,16 @@ class AxeAuditTest {
     @Test
     void noPageHasAnAxeViolationInEitherTheme() throws IOException {
         List<String> found = new ArrayList<>();
+        java.util.Set<String> withDiagrams = new java.util.TreeSet<>();
         List<Path> pages = course.pages();
         for (String theme : List.of("light", "dark")) {
             for (Path page : pages) {
                 driver.get(page.toUri().toString());
                 driver.executeScript("window.kubelessonsTheme.apply(arguments[0]);", theme); // the page theme and the code theme, as the toggle does
                 Results results = new AxeBuilder().analyze(driver);
+                if (!driver.findElements(org.openqa.selenium.By.cssSelector("figure.diagram svg[role=img]")).isEmpty()) {
+                    withDiagrams.add(page.getFileName().toString());
+                }
                 for (Rule violation : results.getViolations()) {
                     found.add(theme + " " + page.getFileName() + ": " + violation.getId() + " (" + violation.getNodes().size() + " nodes) "
                             + violation.getNodes().get(0).getTarget());
@@ -52,5 +59,8 @@ class AxeAuditTest {
             }
         }
         assertEquals(List.of(), found);
+        // Issue 19: the audit covers the pages with diagrams (inline SVG in both themes) and the index's course map.
+        org.junit.jupiter.api.Assertions.assertTrue(withDiagrams.contains("index.html") && withDiagrams.contains("03-clusterip.html")
+                && withDiagrams.size() >= 9, "pages with diagrams audited: " + withDiagrams);
     }
 }

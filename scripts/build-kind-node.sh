@@ -47,6 +47,12 @@ ETCD_VERSION="${ETCD_VERSION:-v3.6.5}"         # the etcd k8s v1.35 pins in its 
 COREDNS_VERSION="${COREDNS_VERSION:-v1.13.1}"  # kubeadm v1.35 constants.CoreDNSVersion
 PAUSE_TAG="${PAUSE_TAG:-3.10.1}"               # kubeadm v1.35 constants.PauseVersion
 CRICTL_VERSION="${CRICTL_VERSION:-v1.34.0}"    # newest cri-tools the module proxy serves below 1.37
+# The CNI plugins kind's own node image carries (kind v0.31 images/base/Dockerfile: CNI_PLUGINS_VERSION v1.8.0,
+# CGO_ENABLED=0): host-local, loopback, ptp and portmap only (no bridge), in /opt/cni/bin. The stand-in carries
+# the same four, built from the same upstream module, so a lesson that writes a CNI configuration by hand
+# (13-cni-by-hand) finds the same plugins on the offline image as on a learner's stock one.
+CNI_PLUGINS_VERSION="${CNI_PLUGINS_VERSION:-v1.8.0}"
+CNI_PLUGINS="ipam/host-local main/loopback main/ptp meta/portmap"
 # cluster/addons/traefik.yaml runs traefik:$TRAEFIK_VERSION. Not v3.7.x: its ACME DNS providers
 # (go-acme/lego v5) and its go-http-auth fork need 15 module versions the Go module proxy
 # reachable here refuses (403); every module v3.6.12 needs is served (go mod download all).
@@ -292,6 +298,24 @@ build_own() {
   echo "$sum" > "$bin/$name.sum"
 }
 
+# The CNI plugins in their own module directory (its go.mod and go.sum apply; module zips carry no vendor/).
+build_cni_plugins() {
+  local p missing=no
+  for p in $CNI_PLUGINS; do [ -x "$bin/cni/${p#*/}" ] || missing=yes; done
+  [ $missing = no ] && { log "CNI plugins: cached"; return; }
+  local mod dir="$work/cni-plugins-src"
+  mod=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "github.com/containernetworking/plugins@$CNI_PLUGINS_VERSION" | jq -r .Dir) \
+    || die "cannot download github.com/containernetworking/plugins@$CNI_PLUGINS_VERSION from the Go module proxy"
+  rm -rf "$dir"; cp -r "$mod" "$dir"; chmod -R u+w "$dir"; mkdir -p "$bin/cni"
+  for p in $CNI_PLUGINS; do
+    (cd "$dir" && GOFLAGS="-mod=mod -buildvcs=false -p=${GO_PARALLEL}" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w \
+        -X github.com/containernetworking/plugins/pkg/utils/buildversion.BuildVersion=$CNI_PLUGINS_VERSION" \
+        -o "$bin/cni/${p#*/}.tmp" "./plugins/$p") || die "go build of the CNI plugin $p failed"
+    mv "$bin/cni/${p#*/}.tmp" "$bin/cni/${p#*/}"
+  done
+  rm -rf "$dir"
+}
+
 build_pause() { # a pause process of our own (cluster/images/pause/pause.go): sleeps, reaps, exits on TERM/INT
   [ -x "$bin/pause" ] && { log "pause: cached"; return; }
   (cd "$root/cluster/images/pause" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/pause" pause.go) || die "go build of pause failed"
@@ -310,6 +334,7 @@ lane_others() {
     && run_step 4 "kind $KIND_VERSION" "30 s" go_install kind "sigs.k8s.io/kind@${KIND_VERSION}" \
     && run_step 5 "crictl $CRICTL_VERSION" "2 min" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION}" \
     && run_step 6 "coredns $COREDNS_VERSION" "3 min" build_coredns \
+    && run_step 6 "CNI plugins $CNI_PLUGINS_VERSION (host-local, loopback, ptp, portmap, as kind's node image)" "1 min" build_cni_plugins \
     && run_step 8 "pause and kl-netd (our own)" "10 s" build_our_own
 }
 build_go() { # both lanes, or one: KUBELESSONS_KIND_STEPS=go-traefik / go-others
@@ -322,11 +347,16 @@ build_go() { # both lanes, or one: KUBELESSONS_KIND_STEPS=go-traefik / go-others
 }
 
 # --- Debian root filesystems ------------------------------------------------------------------
-NODE_PKGS=systemd,systemd-sysv,dbus,containerd,runc,containernetworking-plugins,iptables,nftables,conntrack,ethtool,socat,mount,util-linux,iproute2,kmod,ca-certificates,curl,jq,procps,bash,libseccomp2,pigz,ebtables,ipset,less
+NODE_PKGS=systemd,systemd-sysv,dbus,containerd,runc,iptables,nftables,conntrack,ethtool,socat,mount,util-linux,iproute2,kmod,ca-certificates,curl,jq,procps,bash,libseccomp2,pigz,ebtables,ipset,less,ipvsadm
 TOOLS_PKGS=iptables,nftables,conntrack,ipset,iproute2,ca-certificates,curl,bind9-dnsutils,nginx-light,busybox-static,procps,netcat-openbsd
-mmdebstrap_import() { # stamp tag packages
-  local name=$1 tag=$2 pkgs=$3
-  stamp_ok "$name" && image_exists "$tag" && { log "$tag: cached"; return; }
+# The node's packages before ipvsadm came in and the CNI plugins came from their own source: a root filesystem
+# stamped before the stamps held their package list was built from this list.
+NODE_PKGS_BEFORE_LISTS=systemd,systemd-sysv,dbus,containerd,runc,containernetworking-plugins,iptables,nftables,conntrack,ethtool,socat,mount,util-linux,iproute2,kmod,ca-certificates,curl,jq,procps,bash,libseccomp2,pigz,ebtables,ipset,less
+mmdebstrap_import() { # stamp tag packages [packages of a stamp without a list]
+  local name=$1 tag=$2 pkgs=$3 before=${4:-$3}
+  # the stamp holds the package list: a changed list (ipvsadm added) rebuilds this root filesystem only
+  stamp_ok "$name" && image_exists "$tag" && [ "$(cat "$stamps/$name.pkgs" 2>/dev/null || echo "$before")" = "$pkgs" ] \
+    && { log "$tag: cached"; return; }
   command -v mmdebstrap >/dev/null 2>&1 || die "mmdebstrap is not installed (Debian: apt-get install -y mmdebstrap)"
   log "$tag: mmdebstrap $SUITE ($pkgs)"
   local dir="$work/$name.dir"
@@ -338,7 +368,7 @@ mmdebstrap_import() { # stamp tag packages
   rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin
   tar -C "$dir" --numeric-owner -cf - . | docker import - "$tag" >/dev/null || die "docker import of $dir failed"
   rm -rf "$dir"
-  stamp "$name"
+  stamp "$name"; echo "$pkgs" > "$stamps/$name.pkgs"
 }
 
 # --- images -----------------------------------------------------------------------------------
@@ -459,6 +489,7 @@ build_node() {
   local ctx="$work/nodectx"; rm -rf "$ctx"; mkdir -p "$ctx/usr/bin" "$ctx/usr/local/bin"
   for b in kubeadm kubelet kubectl; do cp "$bin/$b" "$ctx/usr/bin/"; done
   cp "$bin/crictl" "$ctx/usr/local/bin/"
+  mkdir -p "$ctx/opt/cni/bin"; for p in $CNI_PLUGINS; do cp "$bin/cni/${p#*/}" "$ctx/opt/cni/bin/"; done
   cp -a "$root/cluster/node/." "$ctx/"
   # kind applies /kind/manifests/default-cni.yaml (kubectl create) at cluster creation: the CRD
   # goes in as one more document, so every cluster from this image serves ClusterNetworkPolicy
@@ -470,9 +501,9 @@ FROM $ROOTFS_TAG
 COPY usr /usr
 COPY etc /etc
 COPY kind /kind
+COPY opt /opt
 RUN chmod 0755 /usr/local/bin/entrypoint \\
  && mkdir -p /opt/cni/bin /etc/cni/net.d /etc/kubernetes/manifests /var/lib/kubelet \\
- && for p in /usr/lib/cni/*; do ln -sf "\$p" /opt/cni/bin/; done \\
  && find /lib/systemd/system/sysinit.target.wants/ -name systemd-tmpfiles-setup.service -delete \\
  && rm -f /lib/systemd/system/multi-user.target.wants/* /etc/systemd/system/*.wants/* \\
           /lib/systemd/system/local-fs.target.wants/* /lib/systemd/system/sockets.target.wants/*udev* \\
@@ -512,7 +543,7 @@ EOF
 }
 node_src_sum() { # the node's own files, the CRD, its binaries, its base and the preloaded images
   { (cd "$root/cluster/node" && find . -type f | sort | xargs cat); cat "$netpol_crd"; cat "$stamps/images.key" 2>/dev/null
-    for b in kubeadm kubelet kubectl crictl; do stat -c '%n %s %Y' "$bin/$b"; done
+    for b in kubeadm kubelet kubectl crictl $(for p in $CNI_PLUGINS; do echo "cni/${p#*/}"; done); do stat -c '%n %s %Y' "$bin/$b"; done
     docker image inspect -f '{{.Id}}' "$ROOTFS_TAG"; } | sha256sum | cut -c1-12
 }
 
@@ -526,7 +557,7 @@ if [ "$mode" = --start-docker ]; then ensure_docker; docker info --format 'docke
 only="${KUBELESSONS_KIND_STEPS:-go,rootfs,images,node}"
 has() { [[ ",$only," == *,$1,* ]]; }
 if has rootfs || has images || has node; then ensure_docker; fi
-build_rootfs() { mmdebstrap_import node-rootfs "$ROOTFS_TAG" "$NODE_PKGS"; mmdebstrap_import tools-rootfs "$TOOLS_TAG" "$TOOLS_PKGS"; }
+build_rootfs() { mmdebstrap_import node-rootfs "$ROOTFS_TAG" "$NODE_PKGS" "$NODE_PKGS_BEFORE_LISTS"; mmdebstrap_import tools-rootfs "$TOOLS_TAG" "$TOOLS_PKGS"; }
 # The root filesystems are mostly downloads and unpacking: they go on while Go compiles.
 rootfs_pid=
 if has rootfs; then run_step 1 "Debian root filesystems (beside the Go builds)" "4 min" build_rootfs & rootfs_pid=$!; fi

@@ -40,8 +40,11 @@ public record CheckContext(KubernetesClient client, String namespace, Optional<S
         return noDataPlaneReason.isEmpty();
     }
 
-    /** Lessons write {@code ${namespace}} in URLs, DNS names and node-command patterns for the lesson namespace. */
+    /**
+     * Lessons write {@code ${namespace}} in URLs, DNS names and node-command patterns for the lesson namespace, and
+     * {@code ${nodes}} in node commands for the cluster's nodes ({@link NodeTable}).
+     */
     public String expand(String text) {
-        return text == null ? null : text.replace("${namespace}", namespace);
+        return text == null ? null : NodeTable.expand(text.replace("${namespace}", namespace), client);
     }
 }

@@ -1,7 +1,9 @@
 package dev.kubelessons.check;
 
 import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.NodeRequirement;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -16,6 +18,12 @@ final class NodeCommandEvaluator {
             return Verdict.skipped(check, NO_NODE_SHELL);
         }
         NodeShell shell = context.nodeShell().get();
+        if (check.requires().isPresent()) {
+            Optional<String> missing = missing(check, check.requires().get(), shell, context);
+            if (missing.isPresent()) {
+                return Verdict.skipped(check, missing.get());
+            }
+        }
         List<String> command = check.command().stream().map(context::expand).toList();
         Pattern pattern;
         try {
@@ -30,6 +38,23 @@ final class NodeCommandEvaluator {
                 return Verdict.error(check, e.getMessage());
             }
         });
+    }
+
+    /**
+     * Why the machine cannot run this check, or empty when it can: the requirement's command failed on the node.
+     * Its own output (say "# CONFIG_IP_VS is not set") goes into the reason as the evidence.
+     */
+    static Optional<String> missing(CheckSpec.NodeCommand check, NodeRequirement requirement, NodeShell shell, CheckContext context) {
+        List<String> command = requirement.command().stream().map(context::expand).toList();
+        try {
+            shell.run(check.node(), command);
+            return Optional.empty();
+        } catch (NodeShell.NodeShellException e) {
+            if (e.getMessage().contains("No such container")) {
+                return Optional.empty(); // no node at all: the check itself says so as an ERROR, not a machine's limit
+            }
+            return Optional.of(Verdict.NOT_ON_THIS_MACHINE + requirement.reason() + " (evidence: " + e.getMessage() + ")");
+        }
     }
 
     static Verdict judge(CheckSpec.NodeCommand check, String commandLine, Pattern pattern, String output) {

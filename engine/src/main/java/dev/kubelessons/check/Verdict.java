@@ -17,6 +17,9 @@ public record Verdict(CheckSpec check, Status status, String actual, String expe
         return new Verdict(check, Status.FAIL, actual, expected, message);
     }
 
+    /** How a node requirement's skip starts, so that a suite which allows no skip can tell a machine's limits apart. */
+    public static final String NOT_ON_THIS_MACHINE = "not on this machine: ";
+
     public static Verdict skipped(CheckSpec check, String reason) {
         return new Verdict(check, Status.SKIPPED, "", "", reason);
     }

@@ -111,7 +111,7 @@ public final class LessonCommand implements Callable<Integer> {
         if (!check && !solve) {
             return interactive(lesson, progress, reporter, out, err);
         }
-        try (ClusterSession session = ClusterSession.open(global.cluster(), err)) {
+        try (ClusterSession session = ClusterSession.open(global.cluster(), lesson, err)) {
             boolean created = session.sandbox().ensure(lesson);
             if (created) {
                 err.println("namespace " + session.sandbox().namespace(lesson) + " created, setup applied");
@@ -143,7 +143,7 @@ public final class LessonCommand implements Callable<Integer> {
 
     /** A drill: the healthy system, one fault (named or at random among those this cluster can show), the clock, the report. */
     private int drill(Lesson lesson, ProgressStore progress, PrintWriter err) {
-        try (ClusterSession session = ClusterSession.openInteractive(global.cluster(), err)) {
+        try (ClusterSession session = ClusterSession.openInteractive(global.cluster(), lesson, err)) {
             boolean dataPlane = session.provider().hasDataPlane();
             Fault chosen = FaultChoice.pick(lesson, Optional.ofNullable(fault), dataPlane, new java.security.SecureRandom());
             List<String> left = FaultChoice.skippedWithoutDataPlane(lesson);
@@ -161,7 +161,7 @@ public final class LessonCommand implements Callable<Integer> {
      * moves to a prerequisite in the same session; the screen is left before any error is printed.
      */
     private int interactive(Lesson first, ProgressStore progress, ProgressReporter reporter, PrintWriter out, PrintWriter err) {
-        try (ClusterSession session = ClusterSession.openInteractive(global.cluster(), err)) {
+        try (ClusterSession session = ClusterSession.openInteractive(global.cluster(), first, err)) {
             Lesson lesson = first;
             while (true) {
                 Optional<FullScreenView> screen = FullScreenView.open(global.color());
@@ -183,7 +183,14 @@ public final class LessonCommand implements Callable<Integer> {
                     }
                     return code;
                 }
-                lesson = new LessonLookup(global.layout()).lesson(next.get());
+                Lesson following = new LessonLookup(global.layout()).lesson(next.get());
+                if (!following.cluster().equals(first.cluster())) {
+                    // another cluster (a lesson's own kind cluster, or the course's): a session of its own
+                    out.println(following.id() + " runs on another cluster; start it with: " + following.runCommand());
+                    out.flush();
+                    return code;
+                }
+                lesson = following;
             }
         }
     }

@@ -31,7 +31,7 @@ public final class ResetCommand implements Callable<Integer> {
         // Checked before the namespace is recreated, so a read-only state dir leaves the lesson as it was.
         ProgressStore progress = ProgressStore.forUser().requireWritable();
         PrintWriter out = spec.commandLine().getOut();
-        try (ClusterSession session = ClusterSession.open(global.cluster(), spec.commandLine().getErr())) {
+        try (ClusterSession session = ClusterSession.open(global.cluster(), lesson, spec.commandLine().getErr())) {
             session.sandbox().reset(lesson);
             progress.forget(lesson.id());
             out.println("reset " + lesson.id() + ": namespace " + session.sandbox().namespace(lesson) + " recreated, setup applied");

@@ -7,6 +7,7 @@ import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.report.ReportFormat;
 import dev.kubelessons.runner.AtomicFile;
 import dev.kubelessons.runner.ClusterSession;
+import dev.kubelessons.runner.ClusterSessions;
 import dev.kubelessons.runner.DrillVerifier;
 import dev.kubelessons.runner.LessonVerifier;
 import java.io.PrintWriter;
@@ -67,9 +68,8 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<LessonResult> results = new ArrayList<>();
-        try (ClusterSession session = ClusterSession.open(global.cluster(), err)) {
-            LessonVerifier verifier = new LessonVerifier(session, LessonCommand.SETTLE_TIMEOUT);
-            DrillVerifier drills = new DrillVerifier(session, session.sandbox("klv"), LessonCommand.SETTLE_TIMEOUT);
+        // On kind a lesson with a cluster of its own (cluster: cni) is verified there; the others share the course's.
+        try (ClusterSessions sessions = new ClusterSessions(global.cluster(), err)) {
             ExecutorService pool = Executors.newFixedThreadPool(parallel);
             long start = System.nanoTime();
             java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
@@ -77,6 +77,9 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
                 List<Future<List<LessonResult>>> futures = new ArrayList<>();
                 for (Lesson lesson : lessons) {
                     futures.add(pool.submit(() -> {
+                        ClusterSession session = sessions.forLesson(lesson);
+                        LessonVerifier verifier = new LessonVerifier(session, LessonCommand.SETTLE_TIMEOUT);
+                        DrillVerifier drills = new DrillVerifier(session, session.sandbox("klv"), LessonCommand.SETTLE_TIMEOUT);
                         List<LessonResult> mine = new ArrayList<>();
                         for (int round = 1; round <= repeat; round++) {
                             mine.addAll(lesson.isDrill() ? drills.verify(lesson, round) : verifier.verify(lesson, round));

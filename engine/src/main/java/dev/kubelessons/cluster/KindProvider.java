@@ -17,6 +17,11 @@ import java.util.Optional;
  * scripts/build-kind-node.sh builds from Debian packages and the Go module proxy (machines
  * without a container registry). After creating or finding the cluster it puts the images the
  * course runs on the nodes (KindImages), then installs the add-ons (cluster/addons/).
+ *
+ * <p>A lesson whose exercises would spoil that cluster for the others (no CNI, another kube-proxy mode) declares a
+ * cluster of its own ({@code cluster: cni} in its front matter): {@link #forLesson} is the provider of
+ * {@code kubelessons-cni}, created from cluster/kind-cni.yaml with the lesson's images and no add-ons, and without
+ * waiting for Ready nodes (a cluster without a CNI has none). 'down' of the course's cluster removes those too.
  */
 public final class KindProvider implements ClusterProvider {
 
@@ -28,14 +33,44 @@ public final class KindProvider implements ClusterProvider {
     /** Pulling an image on a fresh node takes a while; Traefik starts in seconds once its image is there. */
     static final Duration ADDONS_DEADLINE = Duration.ofSeconds(180);
 
+    /** A lesson's own cluster is named {@code kubelessons-<name>}, from {@code cluster/kind-<name>.yaml}. */
+    static final String LESSON_CLUSTER_PREFIX = CLUSTER + "-";
+
     private final UserDirs dirs;
+    private final String cluster;
+    private final String config;
+    /** Empty for the course's cluster (every lesson's images and the add-ons); a lesson cluster's own images otherwise. */
+    private final Optional<List<String>> lessonImages;
 
     public KindProvider() {
         this(UserDirs.fromEnvironment());
     }
 
     public KindProvider(UserDirs dirs) {
+        this(dirs, CLUSTER, CONFIG, Optional.empty());
+    }
+
+    private KindProvider(UserDirs dirs, String cluster, String config, Optional<List<String>> lessonImages) {
         this.dirs = dirs;
+        this.cluster = cluster;
+        this.config = config;
+        this.lessonImages = lessonImages;
+    }
+
+    /** The provider of a lesson's own cluster {@code kubelessons-<name>}, which runs {@code images} and the checks' probe. */
+    public static KindProvider forLesson(String name, List<String> images) {
+        return new KindProvider(UserDirs.fromEnvironment(), lessonClusterName(name), "cluster/kind-" + name + ".yaml",
+                Optional.of(List.copyOf(images)));
+    }
+
+    /** {@code kubelessons-<name>}: the kind cluster of a lesson that declares {@code cluster: <name>}. */
+    public static String lessonClusterName(String name) {
+        return LESSON_CLUSTER_PREFIX + name;
+    }
+
+    /** The kind cluster's name; its node containers are {@code <name>-control-plane}, {@code <name>-worker}. */
+    public String clusterName() {
+        return cluster;
     }
 
     /** True when both docker and kind are on PATH, the condition for kind being the default. */
@@ -52,21 +87,27 @@ public final class KindProvider implements ClusterProvider {
     public void up(PrintWriter out) {
         requireDocker();
         if (kind().isPresent() && clusterExists()) {
-            out.println("kind cluster '" + CLUSTER + "' is already running; loading images and re-applying the add-ons");
+            out.println("kind cluster '" + cluster + "' is already running; loading images" + (lessonImages.isEmpty() ? " and re-applying the add-ons" : ""));
             Path root = repositoryRoot();
             prepare(root, out);
             return;
         }
         Path root = repositoryRoot();
+        if (!Files.isRegularFile(root.resolve(config))) {
+            throw new PrerequisiteException("the kind configuration " + config + " of cluster '" + cluster + "' is missing",
+                    "restore " + config + " from the repository (git checkout -- " + config + ")");
+        }
         if (kind().isEmpty() && ExternalCommand.onPath("go").isEmpty()) {
             throw missing("kind"); // without kind on PATH the node script builds it, but only with Go
         }
         Optional<String> nodeImage = nodeImage(root, out);
         String kind = kind().orElseThrow(() -> missing("kind"));
-        List<String> argv = new ArrayList<>(List.of(kind, "create", "cluster", "--name", CLUSTER,
-                "--config", root.resolve(CONFIG).toString(), "--wait", "180s"));
+        List<String> argv = new ArrayList<>(List.of(kind, "create", "cluster", "--name", cluster, "--config", root.resolve(config).toString()));
+        if (lessonImages.isEmpty()) {
+            argv.addAll(List.of("--wait", "180s")); // a lesson cluster may have no CNI yet: its nodes stay NotReady on purpose
+        }
         nodeImage.ifPresent(image -> argv.addAll(List.of("--image", image)));
-        out.println("creating kind cluster '" + CLUSTER + "' from " + CONFIG + nodeImage.map(i -> " with node image " + i).orElse(""));
+        out.println("creating kind cluster '" + cluster + "' from " + config + nodeImage.map(i -> " with node image " + i).orElse(""));
         out.flush();
         long started = System.nanoTime();
         ExternalCommand.Result result = new ExternalCommand(argv, Map.of())
@@ -75,37 +116,70 @@ public final class KindProvider implements ClusterProvider {
                     out.flush();
                 }, true).run();
         if (!result.ok()) {
-            throw KindCreateFailure.of(CLUSTER, result.exitCode(), result.tail());
+            throw KindCreateFailure.of(cluster, result.exitCode(), result.tail());
         }
-        out.printf("kind cluster '%s' created in %d s%n", CLUSTER, (System.nanoTime() - started) / 1_000_000_000L);
+        out.printf("kind cluster '%s' created in %d s%n", cluster, (System.nanoTime() - started) / 1_000_000_000L);
         prepare(root, out);
     }
 
-    /** What every 'up' ends with, on a new or a running cluster: the course's images on the nodes, then the add-ons. */
+    /** What every 'up' ends with, on a new or a running cluster: the images on the nodes, then (course cluster) the add-ons. */
     private void prepare(Path root, PrintWriter out) {
-        Addons addons = Addons.forCourse(root, dirs);
-        new KindImages(kind().orElseThrow(() -> missing("kind")), CLUSTER).provide(KindImages.wanted(root, addons), out);
-        addons.install(access(), ADDONS_DEADLINE, out);
+        String kind = kind().orElseThrow(() -> missing("kind"));
+        if (lessonImages.isPresent()) {
+            List<String> images = new ArrayList<>(lessonImages.get());
+            images.add(dev.kubelessons.check.ProbeOptions.DEFAULT_IMAGE);
+            new KindImages(kind, cluster).provide(images.stream().distinct().toList(), out);
+        } else {
+            Addons addons = Addons.forCourse(root, dirs);
+            new KindImages(kind, cluster).provide(KindImages.wanted(root, addons), out);
+            addons.install(access(), ADDONS_DEADLINE, out);
+        }
         out.println(access().describe());
         out.flush();
     }
 
+    /** Removes this cluster; the course's cluster also takes the lessons' own clusters (cluster/kind-NAME.yaml) with it. */
     @Override
     public void down(PrintWriter out) {
         requireDocker();
         Optional<String> kind = kind();
-        if (kind.isEmpty() || !clusterExists()) {
-            out.println("no kind cluster '" + CLUSTER + "'; nothing to remove");
-            out.flush();
-            return;
+        List<String> running = kind.isEmpty() ? List.of() : clusters();
+        List<String> mine = new ArrayList<>(List.of(cluster));
+        if (lessonImages.isEmpty()) {
+            mine.addAll(lessonClusters());
         }
-        ExternalCommand.Result result = new ExternalCommand(List.of(kind.get(), "delete", "cluster", "--name", CLUSTER), Map.of())
+        boolean any = false;
+        for (String name : mine) {
+            if (running.contains(name)) {
+                delete(kind.get(), name, out);
+                any = true;
+            }
+        }
+        if (!any) {
+            out.println("no kind cluster '" + cluster + "'; nothing to remove");
+        }
+        out.flush();
+    }
+
+    private static void delete(String kind, String name, PrintWriter out) {
+        ExternalCommand.Result result = new ExternalCommand(List.of(kind, "delete", "cluster", "--name", name), Map.of())
                 .streamTo(line -> out.println("  kind: " + line), true).run();
         if (!result.ok()) {
-            throw new PrerequisiteException("kind could not delete cluster '" + CLUSTER + "'", "run 'kind delete cluster --name " + CLUSTER + "' yourself");
+            throw new PrerequisiteException("kind could not delete cluster '" + name + "'", "run 'kind delete cluster --name " + name + "' yourself");
         }
-        out.println("kind cluster '" + CLUSTER + "' removed");
-        out.flush();
+        out.println("kind cluster '" + name + "' removed");
+    }
+
+    /** The lessons' own clusters this clone defines: kubelessons-NAME for every cluster/kind-NAME.yaml. */
+    private static List<String> lessonClusters() {
+        return RepositoryRoot.find().map(root -> {
+            try (var files = Files.list(root.resolve("cluster"))) {
+                return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("kind-[a-z0-9-]+\\.yaml"))
+                        .map(n -> LESSON_CLUSTER_PREFIX + n.substring("kind-".length(), n.length() - ".yaml".length())).sorted().toList();
+            } catch (java.io.IOException e) {
+                return List.<String>of();
+            }
+        }).orElse(List.of());
     }
 
     @Override
@@ -117,12 +191,17 @@ public final class KindProvider implements ClusterProvider {
             return ClusterStatus.stopped(name(), "kind cannot run here: kind not on PATH (nor built by " + NODE_SCRIPT + ")");
         }
         if (!clusterExists()) {
-            return ClusterStatus.stopped(name(), "no kind cluster '" + CLUSTER + "'");
+            return ClusterStatus.stopped(name(), "no kind cluster '" + cluster + "'");
         }
         ClusterAccess access = access();
         boolean ready = ReadinessWait.apiReadyNow(access);
-        List<String> details = new ArrayList<>(List.of("kind cluster '" + CLUSTER + "': " + (ready ? "API ready" : "API not answering")));
-        if (ready) {
+        List<String> details = new ArrayList<>(List.of("kind cluster '" + cluster + "': " + (ready ? "API ready" : "API not answering")));
+        if (lessonImages.isEmpty()) {
+            List<String> running = clusters();
+            lessonClusters().stream().filter(running::contains)
+                    .forEach(name -> details.add("lesson cluster '" + name + "' runs too ('cluster down' removes it with this one)"));
+        }
+        if (ready && lessonImages.isEmpty()) {
             RepositoryRoot.find().ifPresent(root -> details.addAll(Addons.forCourse(root, dirs).describe(access)));
         }
         return new ClusterStatus(name(), ready, details, Optional.of(access));
@@ -131,7 +210,7 @@ public final class KindProvider implements ClusterProvider {
     @Override
     public ClusterAccess access() {
         // kind writes its context into the user's kubeconfig; the context provider knows how to find that file.
-        return new ContextProvider("kind-" + CLUSTER).access();
+        return new ContextProvider("kind-" + cluster).access();
     }
 
     @Override
@@ -216,11 +295,16 @@ public final class KindProvider implements ClusterProvider {
     }
 
     private boolean clusterExists() {
+        return clusters().contains(cluster);
+    }
+
+    /** The names 'kind get clusters' lists. */
+    private List<String> clusters() {
         Optional<String> kind = kind();
         if (kind.isEmpty()) {
-            return false;
+            return List.of();
         }
         ExternalCommand.Result result = new ExternalCommand(List.of(kind.get(), "get", "clusters"), Map.of()).run();
-        return result.ok() && result.stdout().stream().anyMatch(line -> line.strip().equals(CLUSTER));
+        return result.ok() ? result.stdout().stream().map(String::strip).toList() : List.of();
     }
 }

@@ -14,7 +14,7 @@ public enum CheckKind {
     HTTP("http", true, List.of("url", "status", "bodyContains", "headers")),
     DNS("dns", true, List.of("name", "resolves")),
     TRAFFIC("traffic", true, List.of("from", "to", "expect")),
-    NODE_COMMAND("node-command", true, List.of("node", "command", "outputMatches"));
+    NODE_COMMAND("node-command", true, List.of("node", "command", "outputMatches", "requires"));
 
     private final String word;
     private final boolean needsDataPlane;

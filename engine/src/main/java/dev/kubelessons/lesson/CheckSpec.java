@@ -72,8 +72,17 @@ public sealed interface CheckSpec {
         public CheckKind kind() { return CheckKind.TRAFFIC; }
     }
 
-    /** A command run in a kind node's container prints output matching a regular expression. */
-    record NodeCommand(CheckInfo info, String node, List<String> command, String outputMatches) implements CheckSpec {
+    /**
+     * A command run in a kind node's container prints output matching a regular expression. When {@code requires}
+     * is given and its command fails on that node, the machine lacks what the check needs (a kernel feature such
+     * as IPVS): the check is SKIPPED with the requirement's reason and the command's own words, never failed.
+     */
+    record NodeCommand(CheckInfo info, String node, List<String> command, String outputMatches,
+            java.util.Optional<NodeRequirement> requires) implements CheckSpec {
+        public NodeCommand(CheckInfo info, String node, List<String> command, String outputMatches) {
+            this(info, node, command, outputMatches, java.util.Optional.empty());
+        }
+
         public CheckKind kind() { return CheckKind.NODE_COMMAND; }
     }
 }

@@ -3,11 +3,14 @@ package dev.kubelessons.lesson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A parsed lesson: its front matter (paths maps each learning path to the lesson's
  * position on it), the introduction before the first step, the steps, and the diagrams drawn anywhere
  * in its prose (they stay in the prose, where they are shown; they are listed here for lint).
+ * {@code cluster} names the lesson's own kind cluster ({@code kubelessons-<name>}, from
+ * {@code cluster/kind-<name>.yaml}) when its exercises would spoil the course's cluster.
  * Immutable; the site, the runner and lint all read this same model.
  */
 public record Lesson(
@@ -22,7 +25,8 @@ public record Lesson(
         Prose introduction,
         List<Step> steps,
         List<Diagram> diagrams,
-        Path source) {
+        Path source,
+        Optional<String> cluster) {
 
     public Lesson {
         // In the course's declared order (the site lists a lesson's paths that way), read-only.

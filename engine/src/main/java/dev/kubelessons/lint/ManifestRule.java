@@ -29,6 +29,11 @@ final class ManifestRule implements LessonRule {
                 .filter(Block.class::isInstance).map(Block.class::cast).toList());
         blocks.addAll(lesson.faultActions());
         for (Block block : blocks) {
+            if (block.role() == BlockRole.SETUP && !block.isYaml() && !block.isNodeScript()) {
+                problems.add(new Problem(block.position(), "a setup block must be YAML manifests, or a shell script for a node",
+                        "open it with '```yaml setup', or '```sh setup node=control-plane' for a script the runner runs in that kind node"));
+                continue;
+            }
             if (!MANIFEST_ROLES.contains(block.role()) || !block.isYaml()) {
                 continue;
             }

@@ -21,6 +21,9 @@ final class SolutionCommandRule implements LessonRule {
         List<Block> blocks = new ArrayList<>(lesson.blocks(BlockRole.SOLUTION));
         blocks.addAll(lesson.faultActions());
         for (Block block : blocks) {
+            if (block.isNodeScript()) {
+                continue; // a shell script for a kind node (```sh solution node=worker), run with sh -c there
+            }
             if (!block.isShell()) {
                 if (!block.isYaml()) {
                     problems.add(new Problem(block.position(), "a solution block must be 'yaml' (manifests) or 'sh' (kubectl commands), not '" + block.language() + "'",

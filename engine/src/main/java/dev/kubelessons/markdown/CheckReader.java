@@ -3,6 +3,7 @@ package dev.kubelessons.markdown;
 import dev.kubelessons.lesson.CheckInfo;
 import dev.kubelessons.lesson.CheckKind;
 import dev.kubelessons.lesson.CheckSpec;
+import dev.kubelessons.lesson.NodeRequirement;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lesson.ResourceRef;
 import java.nio.file.Path;
@@ -153,7 +154,25 @@ final class CheckReader {
             }
         });
         String node = fields.string("node").orElse("control-plane");
-        return command.isEmpty() ? Optional.empty() : pattern.map(p -> new CheckSpec.NodeCommand(info, node, command, p));
+        Optional<NodeRequirement> requires = fields.has("requires") ? requirement(fields) : Optional.empty();
+        return command.isEmpty() ? Optional.empty() : pattern.map(p -> new CheckSpec.NodeCommand(info, node, command, p, requires));
+    }
+
+    /** {@code requires: {command: [...], reason: ...}}: what the machine must have for the check to run at all. */
+    private Optional<NodeRequirement> requirement(YamlMapping fields) {
+        Optional<YamlMapping> requires = fields.mapping("requires");
+        if (requires.isEmpty()) {
+            fields.report("requires", "requires must be a mapping with command and reason",
+                    "write 'requires: {command: [sh, -c, \"test -e /proc/net/ip_vs\"], reason: the kernel has no IPVS}'");
+            return Optional.empty();
+        }
+        requires.get().rejectUnknownKeys(List.of("command", "reason"));
+        List<String> command = requires.get().strings("command");
+        if (command.isEmpty()) {
+            requires.get().report("command", "requires has no command", "add 'command: [sh, -c, \"test -e /proc/net/ip_vs\"]': it exits 0 when the machine has what the check needs");
+        }
+        Optional<String> reason = requires.get().requiredString("reason", "the kernel has no IPVS (CONFIG_IP_VS)");
+        return command.isEmpty() ? Optional.empty() : reason.map(r -> new NodeRequirement(command, r));
     }
 
     private Optional<Integer> requiredInt(YamlMapping fields, String key, int min, int max) {

@@ -6,9 +6,22 @@ import dev.kubelessons.lesson.SourcePosition;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** The info string of a fence, {@code yaml check}: a language, then optionally the block's role. */
-record FenceInfo(String language, BlockRole role) {
+/**
+ * The info string of a fence, {@code yaml check}: a language, then optionally the block's role, and for a
+ * shell {@code setup} or {@code solution} optionally {@code node=NAME}: a script run inside that kind node.
+ */
+record FenceInfo(String language, BlockRole role, Optional<String> node) {
+
+    /** control-plane, worker, worker2 ...: the suffix kind gives a node container after the cluster's name. */
+    static final Pattern NODE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final List<String> SHELLS = List.of("sh", "bash", "shell");
+
+    FenceInfo(String language, BlockRole role) {
+        this(language, role, Optional.empty());
+    }
 
     static FenceInfo parse(String info, SourcePosition position, List<Problem> problems) {
         String[] words = info == null || info.isBlank() ? new String[0] : info.trim().split("\\s+");
@@ -29,10 +42,26 @@ record FenceInfo(String language, BlockRole role) {
                     "the word after the language must be one of: " + BlockRole.knownWords() + "; or leave it out for a plain example"));
             return new FenceInfo(first, BlockRole.EXAMPLE);
         }
-        if (words.length > 2) {
-            problems.add(new Problem(position, "unexpected words after the role in fence '```" + info.trim() + "'",
-                    "write only the language and the role, e.g. '```yaml check'"));
+        if (words.length == 2) {
+            return new FenceInfo(first, role);
         }
-        return new FenceInfo(first, role);
+        boolean nodeWord = words.length == 3 && words[2].startsWith("node=");
+        if (!nodeWord) {
+            problems.add(new Problem(position, "unexpected words after the role in fence '```" + info.trim() + "'",
+                    "write only the language and the role, e.g. '```yaml check' (a node script: '```sh solution node=worker')"));
+            return new FenceInfo(first, role);
+        }
+        String node = words[2].substring("node=".length());
+        if ((role != BlockRole.SETUP && role != BlockRole.SOLUTION) || !SHELLS.contains(first)) {
+            problems.add(new Problem(position, "node= is only for shell setup and solution blocks, not '```" + info.trim() + "'",
+                    "write '```sh solution node=" + (node.isEmpty() ? "worker" : node) + "' or '```sh setup node=...' for a script run inside a kind node"));
+            return new FenceInfo(first, role);
+        }
+        if (!NODE_NAME.matcher(node).matches()) {
+            problems.add(new Problem(position, "node '" + node + "' in fence '```" + info.trim() + "' is not a node name",
+                    "name the node as kind suffixes its container: control-plane, worker, worker2"));
+            return new FenceInfo(first, role);
+        }
+        return new FenceInfo(first, role, Optional.of(node));
     }
 }

@@ -3,6 +3,7 @@ package dev.kubelessons.markdown;
 import dev.kubelessons.lesson.LearningPath;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The header of a lesson file, between the two {@code ---} lines, after validation. */
 public record FrontMatter(
@@ -13,5 +14,6 @@ public record FrontMatter(
         int durationMinutes,
         List<String> prerequisites,
         List<String> objectives,
-        List<String> images) {
+        List<String> images,
+        Optional<String> cluster) {
 }

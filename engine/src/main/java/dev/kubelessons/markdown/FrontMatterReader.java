@@ -17,7 +17,9 @@ final class FrontMatterReader {
     static final Pattern LESSON_ID = Pattern.compile("[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,3})\\s*(m|min|minutes)?");
     private static final List<String> FIELDS = List.of(
-            "id", "title", "summary", "paths", "duration", "prerequisites", "objectives", "images");
+            "id", "title", "summary", "paths", "duration", "prerequisites", "objectives", "images", "cluster");
+    /** A lesson cluster's name: a part of a kind cluster name ({@code kubelessons-<name>}) and of a file name. */
+    static final Pattern CLUSTER_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Path file;
     private final List<Problem> problems;
@@ -66,11 +68,17 @@ final class FrontMatterReader {
         if (objectives.isEmpty()) {
             fields.report("objectives", "the lesson has no objectives", "add 'objectives:' with one '- what the learner can do afterwards' per line");
         }
+        Optional<String> cluster = fields.string("cluster");
+        if (cluster.isPresent() && (!CLUSTER_NAME.matcher(cluster.get()).matches() || cluster.get().length() > 20)) {
+            fields.report("cluster", "cluster '" + cluster.get() + "' is not a short lowercase name",
+                    "write e.g. 'cluster: cni': on kind the lesson then runs on its own cluster kubelessons-cni, created from cluster/kind-cni.yaml");
+            cluster = Optional.empty();
+        }
         if (id == null || title == null || paths.isEmpty() || duration <= 0) {
             return Optional.empty();
         }
         return Optional.of(new FrontMatter(id, title, fields.string("summary").orElse(""), paths, duration,
-                prerequisites, objectives, fields.strings("images")));
+                prerequisites, objectives, fields.strings("images"), cluster));
     }
 
     private Map<LearningPath, Integer> readPaths(YamlMapping fields) {

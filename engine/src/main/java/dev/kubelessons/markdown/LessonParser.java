@@ -82,7 +82,7 @@ public final class LessonParser {
                     "rename the file to " + front.get().id() + ".md or change the id"));
         }
         return front.map(f -> new Lesson(f.id(), f.title(), f.paths(), f.durationMinutes(), f.prerequisites(),
-                f.objectives(), f.images(), f.summary(), body.introduction, body.steps, body.diagrams, file));
+                f.objectives(), f.images(), f.summary(), body.introduction, body.steps, body.diagrams, file, f.cluster()));
     }
 
     private record BodyParse(Prose introduction, List<Step> steps, List<Diagram> diagrams) {
@@ -170,7 +170,7 @@ public final class LessonParser {
             }
             return new Block(info.role(), info.language(), content, at, check, new FaultReader(file, problems).read(content, at));
         }
-        return new Block(info.role(), info.language(), content, at, check);
+        return new Block(info.role(), info.language(), content, at, check, Optional.empty(), info.node());
     }
 
     private void reportNestedRoleFences(Path file, Node top, int firstLine, List<Problem> problems) {

@@ -2,6 +2,9 @@ package dev.kubelessons.runner;
 
 import dev.kubelessons.check.CheckContext;
 import dev.kubelessons.check.DockerNodeShell;
+import dev.kubelessons.check.NodeShell;
+import dev.kubelessons.cluster.KindProvider;
+import java.util.Optional;
 import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.cluster.ClusterProvider;
 import dev.kubelessons.cluster.ClusterSelector;
@@ -26,6 +29,8 @@ public final class ClusterSession implements AutoCloseable {
     private final KubernetesClient client;
     private final Sandbox sandbox;
     private final SolutionRunner solutions;
+    /** The nodes' shell: only a kind cluster's nodes are containers Docker can enter; elsewhere node checks SKIP. */
+    private final Optional<NodeShell> nodeShell;
 
     private ClusterSession(ClusterProvider provider, ClusterAccess access, String namespacePrefix) {
         this(provider, access, namespacePrefix, access.client());
@@ -35,19 +40,32 @@ public final class ClusterSession implements AutoCloseable {
         this.provider = provider;
         this.access = access;
         this.client = client;
+        this.nodeShell = !provider.hasDataPlane() ? Optional.empty()
+                : provider instanceof KindProvider kind ? Optional.of(new DockerNodeShell(kind.clusterName()))
+                : provider.name().equals("kind") ? Optional.of(new DockerNodeShell(KIND_CLUSTER)) : Optional.empty();
+        NodeScripts nodeScripts = nodeScripts();
         // An attendee of a workshop works in namespaces the instructor provisioned (kl-<attendee>-<lesson>)
         // and may not create or delete namespaces; everyone else gets namespaces of their own.
         this.sandbox = WorkshopSandbox.homeOf(access).<Sandbox>map(home -> new WorkshopSandbox(client, home))
-                .orElseGet(() -> new LessonSandbox(client, namespacePrefix));
-        this.solutions = new SolutionRunner(new ManifestApplier(client), () -> Kubectl.locate(access));
+                .orElseGet(() -> new LessonSandbox(client, namespacePrefix, nodeScripts));
+        this.solutions = new SolutionRunner(new ManifestApplier(client), () -> Kubectl.locate(access), nodeScripts);
     }
 
     /** Selects the cluster from --cluster, starts it when it is not running, and connects. */
     public static ClusterSession open(String clusterOption, PrintWriter notes) {
-        ClusterProvider provider = new ClusterSelector(note -> {
+        return open(select(clusterOption, notes), notes);
+    }
+
+    /** The provider --cluster names (kind or kwok by default, said on {@code notes}). */
+    static ClusterProvider select(String clusterOption, PrintWriter notes) {
+        return new ClusterSelector(note -> {
             notes.println(note);
             notes.flush();
         }).select(clusterOption);
+    }
+
+    /** Starts {@code provider} when it does not run, and connects. */
+    static ClusterSession open(ClusterProvider provider, PrintWriter notes) {
         if (!provider.status().running()) {
             provider.up(notes);
             notes.flush();
@@ -55,12 +73,29 @@ public final class ClusterSession implements AutoCloseable {
         return new ClusterSession(provider, provider.access(), "kl");
     }
 
+    /** Like {@link #open}, on the cluster {@code lesson} runs on: on kind, its own cluster when it declares one. */
+    public static ClusterSession open(String clusterOption, Lesson lesson, PrintWriter notes) {
+        return open(providerFor(select(clusterOption, notes), lesson, notes), notes);
+    }
+
+    /** {@code provider}, or on kind the own cluster of a lesson that declares one ({@code cluster: cni}). */
+    static ClusterProvider providerFor(ClusterProvider provider, Lesson lesson, PrintWriter notes) {
+        if (lesson.cluster().isEmpty() || !(provider instanceof KindProvider)) {
+            return provider;
+        }
+        KindProvider own = KindProvider.forLesson(lesson.cluster().get(), lesson.images());
+        notes.println("lesson " + lesson.id() + " runs on its own kind cluster '" + own.clusterName()
+                + "' (the course's cluster stays as it is; 'cluster down' removes both)");
+        notes.flush();
+        return own;
+    }
+
     /**
      * Like {@link #open}, for the interactive runner: every API call gives up after a few seconds instead of
      * fabric8's default retries with backoff, so a key never hangs on a cluster that went away (issue 12).
      */
-    public static ClusterSession openInteractive(String clusterOption, PrintWriter notes) {
-        ClusterSession plain = open(clusterOption, notes);
+    public static ClusterSession openInteractive(String clusterOption, Lesson lesson, PrintWriter notes) {
+        ClusterSession plain = open(clusterOption, lesson, notes);
         plain.client.close();
         return interactive(plain.provider, plain.access, "kl");
     }
@@ -97,18 +132,23 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Sandboxes under another prefix, e.g. for verify, so a learner's namespaces stay untouched. */
     public LessonSandbox sandbox(String namespacePrefix) {
-        return new LessonSandbox(client, namespacePrefix);
+        return new LessonSandbox(client, namespacePrefix, nodeScripts());
     }
 
     public CheckContext checkContext(Lesson lesson) {
         return checkContext(lesson, sandbox);
     }
 
+    private NodeScripts nodeScripts() {
+        return new NodeScripts(nodeShell, provider instanceof KindProvider kind ? kind.clusterName() : KIND_CLUSTER, client);
+    }
+
     public CheckContext checkContext(Lesson lesson, Sandbox in) {
         String namespace = in.namespace(lesson);
         return provider.hasDataPlane()
-                // Only our kind cluster's nodes are containers Docker can enter; on a context: cluster node checks SKIP.
-                ? CheckContext.withDataPlane(client, namespace, provider.name().equals("kind") ? new DockerNodeShell(KIND_CLUSTER) : null)
+                // Only our kind cluster's nodes are containers Docker can enter; on a context: cluster node checks SKIP,
+                // and so do those of a lesson with a cluster of its own when this is not that cluster.
+                ? CheckContext.withDataPlane(client, namespace, nodeScripts().runsHere(lesson) ? nodeShell.orElse(null) : null)
                 : CheckContext.withoutDataPlane(client, namespace, CheckContext.KWOK_REASON);
     }
 

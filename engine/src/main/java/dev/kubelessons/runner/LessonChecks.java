@@ -18,7 +18,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LessonChecks {
 
+    /** How often data-plane checks are asked again once the resources have settled and they still fail. */
+    static final Duration DATA_PLANE_POLL = Duration.ofSeconds(3);
+
     private LessonChecks() {
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Every check, evaluated now. */
@@ -62,16 +73,30 @@ public final class LessonChecks {
                     now.stream().filter(v -> !v.check().needsDataPlane()).forEach(v -> latest.put(v.id(), v));
                     // A fresh evaluation decides: a watch event can show a moment that has already passed
                     // (a Deployment that looked complete before the old ReplicaSet was scaled down).
-                    if (allPass(latest.values())) {
+                    if (allPass(now)) {
                         return now;
                     }
-                    // Data-plane checks retry for seconds: events that arrived meanwhile are newer than this
-                    // evaluation, and waiting for yet another event would sleep until the deadline. Look again.
-                    if (events[0] != seen) {
+                    if (allPass(latest.values())) {
+                        // The resources have settled and the data plane lags behind them (a node turning Ready
+                        // after a node script wrote its CNI configuration): no watch event will say when, so look
+                        // again after a pause, until the deadline.
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            return now;
+                        }
+                        wait = null;
+                    } else if (events[0] != seen) {
+                        // Data-plane checks retry for seconds: events that arrived meanwhile are newer than this
+                        // evaluation, and waiting for yet another event would sleep until the deadline. Look again.
                         continue;
+                    } else {
+                        settled[0] = new CountDownLatch(1);
+                        wait = settled[0];
                     }
-                    settled[0] = new CountDownLatch(1);
-                    wait = settled[0];
+                }
+                if (wait == null) {
+                    pause(DATA_PLANE_POLL);
+                    continue;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -20,12 +20,19 @@ public final class LessonSandbox implements Sandbox {
     private final KubernetesClient client;
     private final ManifestApplier applier;
     private final String prefix;
+    private final NodeScripts nodeScripts;
 
     /** @param prefix namespace prefix, "kl" for a learner, "kl-<attendee>" in a workshop */
     public LessonSandbox(KubernetesClient client, String prefix) {
+        this(client, prefix, NodeScripts.none());
+    }
+
+    /** With the nodes' shell: a lesson's node setup scripts ({@code ```sh setup node=...}) run after its manifests. */
+    public LessonSandbox(KubernetesClient client, String prefix, NodeScripts nodeScripts) {
         this.client = client;
         this.applier = new ManifestApplier(client);
         this.prefix = prefix;
+        this.nodeScripts = nodeScripts;
     }
 
     @Override
@@ -75,6 +82,9 @@ public final class LessonSandbox implements Sandbox {
         // A namespace's default ServiceAccount is created by a controller; pods cannot start without it.
         client.serviceAccounts().inNamespace(name).withName("default")
                 .waitUntilCondition(Objects::nonNull, NAMESPACE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        // A node's state (a CNI configuration, a route) outlives the namespace: its setup scripts put it back first,
+        // so that the setup's pods start on nodes as the lesson begins, not as a previous run left them.
+        lesson.blocks(BlockRole.SETUP).forEach(block -> nodeScripts.run(lesson, block, name));
         lesson.blocks(BlockRole.SETUP).forEach(block -> applier.apply(block, name, lesson.id()));
     }
 

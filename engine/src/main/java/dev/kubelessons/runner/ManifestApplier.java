@@ -26,6 +26,9 @@ public final class ManifestApplier {
     }
 
     public void apply(Block block, String namespace, String lessonId) {
+        if (block.isNodeScript()) {
+            return; // a script for a kind node (NodeScripts), never a manifest
+        }
         List<HasMetadata> objects;
         try {
             objects = client.load(new ByteArrayInputStream(block.content().getBytes(StandardCharsets.UTF_8))).items();

@@ -23,6 +23,11 @@ public final class SetupSummary {
     /** One sentence per object; the block's raw size when it cannot be read (lint reports that). */
     public static List<String> describe(Block setup) {
         List<String> sentences = new ArrayList<>();
+        if (setup.isNodeScript()) {
+            long lines = setup.content().lines().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).count();
+            return List.of("The runner ran a script of " + Counted.of((int) lines, "line") + " on the node " + setup.node().get()
+                    + " (where nodes can be entered: kind).");
+        }
         for (String document : setup.content().split("(?m)^---\\s*$")) {
             if (document.isBlank()) {
                 continue;

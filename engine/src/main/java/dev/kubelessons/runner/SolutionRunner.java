@@ -15,11 +15,18 @@ public final class SolutionRunner {
 
     private final ManifestApplier applier;
     private final Supplier<Kubectl> kubectl;
+    private final NodeScripts nodeScripts;
 
     /** kubectl is located lazily: lessons whose solutions are only manifests do not need it. */
     public SolutionRunner(ManifestApplier applier, Supplier<Kubectl> kubectl) {
+        this(applier, kubectl, NodeScripts.none());
+    }
+
+    /** With the nodes' shell, for lessons whose solutions include node scripts ({@code ```sh solution node=worker}). */
+    public SolutionRunner(ManifestApplier applier, Supplier<Kubectl> kubectl, NodeScripts nodeScripts) {
         this.applier = applier;
         this.kubectl = kubectl;
+        this.nodeScripts = nodeScripts;
     }
 
     public void solve(Lesson lesson, String namespace) {
@@ -33,12 +40,19 @@ public final class SolutionRunner {
             applier.apply(block, namespace, lesson.id());
         }
         for (Block block : step.blocks(BlockRole.SOLUTION)) {
-            perform(block, namespace, lesson.id());
+            if (block.isNodeScript()) {
+                nodeScripts.run(lesson, block, namespace);
+            } else {
+                perform(block, namespace, lesson.id());
+            }
         }
     }
 
     /** One block: its manifests by server-side apply, or its kubectl commands as written (a solution, a drill's fault). */
     public void perform(Block block, String namespace, String lessonId) {
+        if (block.isNodeScript()) {
+            return; // node scripts belong to a lesson's steps (solve), where it is known whether they may run here
+        }
         if (block.isYaml()) {
             applier.apply(block, namespace, lessonId);
         } else {

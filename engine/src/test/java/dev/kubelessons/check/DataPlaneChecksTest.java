@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import dev.kubelessons.lesson.NodeRequirement;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +205,39 @@ class DataPlaneChecksTest {
         Verdict noShell = evaluator.evaluate(Checks.nodeCommand("worker", List.of("ip", "route"), "."), kind(null));
         assertEquals(Status.SKIPPED, noShell.status());
         assertEquals(NodeCommandEvaluator.NO_NODE_SHELL, noShell.message());
+    }
+
+    @Test
+    void aNodeCheckWhoseRequirementFailsIsSkippedWithTheEvidenceNeverFailed() {
+        List<String> ran = new ArrayList<>();
+        NodeShell noIpvs = (node, command) -> {
+            ran.add(node + ": " + String.join(" ", command));
+            if (command.get(0).equals("probe-ipvs")) {
+                throw new NodeShell.NodeShellException("docker exec kubelessons-ipvs-control-plane probe-ipvs exited with 1: # CONFIG_IP_VS is not set");
+            }
+            return "TCP  0A60000A:1F90 rr\n";
+        };
+        NodeRequirement ipvs = new NodeRequirement(List.of("probe-ipvs"), "the kernel has no IPVS (CONFIG_IP_VS)");
+        CheckSpec.NodeCommand check = new CheckSpec.NodeCommand(Checks.nodeCommand("control-plane", List.of("cat", "/proc/net/ip_vs"), "TCP").info(),
+                "control-plane", List.of("cat", "/proc/net/ip_vs"), "TCP", Optional.of(ipvs));
+        Verdict skipped = evaluator.evaluate(check, kind(noIpvs));
+        assertEquals(Status.SKIPPED, skipped.status());
+        assertTrue(skipped.message().startsWith(Verdict.NOT_ON_THIS_MACHINE + "the kernel has no IPVS (CONFIG_IP_VS) (evidence: "), skipped.message());
+        assertTrue(skipped.message().contains("# CONFIG_IP_VS is not set"), skipped.message());
+        assertEquals(List.of("control-plane: probe-ipvs"), ran, "the check's own command never runs without its requirement");
+
+        ran.clear();
+        NodeShell withIpvs = (node, command) -> {
+            ran.add(node + ": " + String.join(" ", command));
+            return command.get(0).equals("probe-ipvs") ? "" : "TCP  0A60000A:1F90 rr\n";
+        };
+        assertEquals(Status.PASS, evaluator.evaluate(check, kind(withIpvs)).status());
+        assertEquals(List.of("control-plane: probe-ipvs", "control-plane: cat /proc/net/ip_vs"), ran);
+
+        NodeShell noNode = (node, command) -> {
+            throw new NodeShell.NodeShellException("docker exec kubelessons-ipvs-control-plane exited with 1: No such container");
+        };
+        assertEquals(Status.ERROR, evaluator.evaluate(check, kind(noNode)).status(), "a missing node is not a machine's limit");
     }
 
     @Test

@@ -34,6 +34,16 @@ class NodeShellOnlyOnKindTest {
         }
     }
 
+    @Test
+    void aLessonWithAClusterOfItsOwnNeverEntersTheCoursesNodes(ClusterAccess access) {
+        // 13-cni-by-hand's node scripts delete CNI configurations and routes: on the course's cluster they would cut every
+        // other lesson's pods off, so its node checks and scripts run only on kubelessons-cni.
+        Lesson own = new CourseLoader().load(Fixtures.repositoryRoot().resolve("lessons")).course().lesson("13-cni-by-hand").orElseThrow();
+        try (ClusterSession course = ClusterSession.connect(provider("kind", access), access, "kln")) {
+            assertTrue(course.checkContext(own).nodeShell().isEmpty(), "no node shell for 13 on the course's cluster");
+        }
+    }
+
     /** A provider that runs and has a data plane, under a given name: only the name differs between the two. */
     private static ClusterProvider provider(String name, ClusterAccess access) {
         return new ClusterProvider() {

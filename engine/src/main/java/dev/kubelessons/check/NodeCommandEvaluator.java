@@ -53,8 +53,16 @@ final class NodeCommandEvaluator {
             if (e.getMessage().contains("No such container")) {
                 return Optional.empty(); // no node at all: the check itself says so as an ERROR, not a machine's limit
             }
-            return Optional.of(Verdict.NOT_ON_THIS_MACHINE + requirement.reason() + " (evidence: " + e.getMessage() + ")");
+            return Optional.of(Verdict.NOT_ON_THIS_MACHINE + requirement.reason() + " (evidence on node " + check.node() + ": " + evidence(e.getMessage()) + ")");
         }
+    }
+
+    /** What the requirement's command said, on one line: after "docker exec ... exited with N: " when that is there. */
+    static String evidence(String message) {
+        int exited = message.indexOf(" exited with ");
+        int said = exited < 0 ? -1 : message.indexOf(": ", exited);
+        String words = said < 0 ? message : message.substring(said + 2);
+        return String.join("; ", words.lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
     }
 
     static Verdict judge(CheckSpec.NodeCommand check, String commandLine, Pattern pattern, String output) {

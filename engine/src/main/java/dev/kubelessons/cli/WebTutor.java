@@ -48,7 +48,7 @@ final class WebTutor {
             Path siteDir = work.resolve("site");
             new SiteBuild(layout.lessons(), layout.templates(), siteDir).course(layout.course()).run();
             try (LiveServer server = bind(siteDir, lesson);
-                 ClusterSession session = ClusterSession.openInteractive(global.cluster(), err)) {
+                 ClusterSession session = ClusterSession.openInteractive(global.cluster(), lesson, err)) {
                 server.start();
                 out.println("Live lesson page: " + server.url() + "  (the terminal tutor below works too; q quits both)");
                 if (openBrowser) {

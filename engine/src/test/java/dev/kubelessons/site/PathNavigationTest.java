@@ -50,21 +50,21 @@ class PathNavigationTest {
     void withoutAChoiceTheTopDownPathLeads() {
         open("08-cni-pod-routing.html");
         assertPager("8 of 11 on Top-down", "07-networkpolicy.html", "09-kube-proxy.html");
-        assertEquals("8 of 11 on Top-down, 2 of 11 on Bottom-up", driver.findElement(By.cssSelector(".facts div:nth-child(2) dd")).getText());
+        assertEquals("8 of 11 on Top-down, 2 of 13 on Bottom-up", driver.findElement(By.cssSelector(".facts div:nth-child(2) dd")).getText());
     }
 
     @Test
     void aBottomUpLearnerIsLedAlongBottomUpOnEveryPage() {
         open("index.html");
         driver.findElement(By.cssSelector("#path-bottom-up a[href='08-cni-pod-routing.html']")).click();
-        assertPager("2 of 11 on Bottom-up", "01-kind-cluster.html", "02-deployments.html");
+        assertPager("2 of 13 on Bottom-up", "01-kind-cluster.html", "13-cni-by-hand.html");
 
         visiblePager().findElement(By.cssSelector("a[rel=next]")).click();
-        assertEquals("Deployments and pods", driver.findElement(By.tagName("h1")).getText());
-        assertPager("3 of 11 on Bottom-up", "08-cni-pod-routing.html", "03-clusterip.html");
+        assertEquals("Install a CNI by hand", driver.findElement(By.tagName("h1")).getText());
+        assertPager("3 of 13 on Bottom-up", "08-cni-pod-routing.html", "02-deployments.html");
 
         open("09-kube-proxy.html"); // remembered on a page opened directly, too
-        assertPager("5 of 11 on Bottom-up", "03-clusterip.html", "07-networkpolicy.html");
+        assertPager("6 of 13 on Bottom-up", "03-clusterip.html", "14-kube-proxy-ipvs.html");
     }
 
     @Test
@@ -87,7 +87,7 @@ class PathNavigationTest {
     @Test
     void withoutJavaScriptEveryPathsPagerIsInThePage() {
         String html = SiteTestSupport.read(course.site.resolve("08-cni-pod-routing.html"));
-        assertTrue(html.contains("8 of 11 on Top-down") && html.contains("2 of 11 on Bottom-up"), "both pagers, labelled");
+        assertTrue(html.contains("8 of 11 on Top-down") && html.contains("2 of 13 on Bottom-up"), "both pagers, labelled");
         assertFalse(html.contains("#20") || html.contains("#80"), "no sort keys");
     }
 

@@ -303,8 +303,73 @@
     show(chosenPath());
   }
 
+  // The step list: open as a sidebar on wide screens, folded on phones; a step is done when the learner ticks it (kept
+  // per lesson in localStorage) or when the live page marks its checks passed (data-done on the step).
+  function setUpStepList() {
+    var nav = document.querySelector('.steps-nav');
+    if (!nav) { return; }
+    var toc = nav.querySelector('details');
+    var wide = window.matchMedia('(min-width: 75rem)');
+    function fit() { toc.open = wide.matches; }
+    if (wide.addEventListener) { wide.addEventListener('change', fit); }
+    fit();
+
+    var key = 'kubelessons-done:' + location.pathname.replace(/^.*\//, '').replace(/\.html$/, '');
+    var ticked = {};
+    try { (JSON.parse(localStorage.getItem(key)) || []).forEach(function (a) { ticked[a] = true; }); } catch (e) { /* none kept */ }
+    var links = Array.prototype.slice.call(nav.querySelectorAll('a[data-step]'));
+    var boxes = Array.prototype.slice.call(document.querySelectorAll('.step-done input[data-step]'));
+    var count = nav.querySelector('.steps-progress');
+
+    function done(anchor) {
+      var section = document.getElementById(anchor);
+      return ticked[anchor] || (section && section.getAttribute('data-done') === 'true');
+    }
+    function render() {
+      var n = 0;
+      links.forEach(function (link) {
+        var anchor = link.getAttribute('data-step');
+        var isDone = done(anchor);
+        if (isDone) { n++; }
+        link.parentNode.classList.toggle('done', !!isDone);
+        link.setAttribute('aria-label', link.textContent + (isDone ? ' (done)' : ''));
+      });
+      boxes.forEach(function (box) { box.checked = !!ticked[box.getAttribute('data-step')]; });
+      count.textContent = n + ' of ' + links.length + ' done';
+      count.hidden = false;
+    }
+    boxes.forEach(function (box) {
+      box.parentNode.parentNode.hidden = false;
+      box.addEventListener('change', function () {
+        ticked[box.getAttribute('data-step')] = box.checked;
+        var kept = Object.keys(ticked).filter(function (a) { return ticked[a]; });
+        try { localStorage.setItem(key, JSON.stringify(kept)); } catch (e) { /* this page only */ }
+        render();
+      });
+    });
+    if (window.MutationObserver) {
+      var observer = new MutationObserver(render);
+      document.querySelectorAll('section.step').forEach(function (s) { observer.observe(s, { attributes: true, attributeFilter: ['data-done'] }); });
+    }
+    // The step in view is marked in the list.
+    if (window.IntersectionObserver) {
+      var visible = {};
+      var seen = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) { visible[e.target.id] = e.isIntersecting; });
+        var current = links.filter(function (l) { return visible[l.getAttribute('data-step')]; })[0];
+        links.forEach(function (l) { if (l === current) { l.setAttribute('aria-current', 'location'); } else { l.removeAttribute('aria-current'); } });
+      }, { rootMargin: '-20% 0px -60% 0px' });
+      links.forEach(function (l) { var s = document.getElementById(l.getAttribute('data-step')); if (s) { seen.observe(s); } });
+    }
+    nav.addEventListener('click', function (event) {
+      if (event.target.closest('a') && !wide.matches) { toc.open = false; } // on a phone the list folds away once used
+    });
+    render();
+  }
+
   setUpThemeToggle();
   setUpPathPager();
+  setUpStepList();
   setUpCopyButtons();
   highlight();
   setUpSearch();

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jbang lesson}: with a lesson id, runs that lesson (interactive, --check or --solve); otherwise a subcommand. */
 @Command(name = "lesson", mixinStandardHelpOptions = true, version = "kubelessons 0.1.0",
-        description = "Interactive Kubernetes networking lessons, checked live against your cluster.")
+        description = "Interactive Kubernetes lessons of the course in this folder (course.yaml), checked live against your cluster.")
 // Subcommands: CommandTree adds them (a full model only for the one the arguments name).
 public final class LessonCommand implements Callable<Integer> {
 

@@ -61,7 +61,7 @@ public final class CourseFileReader {
         }
         YamlMapping fields = parsed.get();
         fields.rejectUnknownKeys(FIELDS);
-        Optional<String> title = fields.requiredString("title", "Kubernetes networking, hands-on");
+        Optional<String> title = fields.requiredString("title", "My Course");
         List<LearningPath> paths = readPaths(document, fields, problems);
         String run = fields.string("run").map(String::strip).orElse(CourseFile.DEFAULT_RUN);
         Path folder = file.toAbsolutePath().normalize().getParent();

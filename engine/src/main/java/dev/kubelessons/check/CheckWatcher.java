@@ -32,7 +32,7 @@ public final class CheckWatcher implements AutoCloseable {
     private final VerdictListener listener;
     private final CheckEvaluator evaluator = new CheckEvaluator();
     private final Map<CheckSpec, List<WatchTrigger>> triggers = new LinkedHashMap<>();
-    private final Map<WatchTrigger.Type, SharedIndexInformer<GenericKubernetesResource>> informers = new LinkedHashMap<>();
+    private final Map<WatchTrigger.Type, SharedIndexInformer<GenericKubernetesResource>> informers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Verdict> latest = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Set<CheckSpec> dirty = new LinkedHashSet<>();
     // One thread: verdicts of one check are computed and delivered in event order, never concurrently.
@@ -42,6 +42,7 @@ public final class CheckWatcher implements AutoCloseable {
         return thread;
     });
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong deliveries = new java.util.concurrent.atomic.AtomicLong();
 
     /** A kind of object to watch besides those the checks read, by apiVersion and kind (e.g. for the namespace map). */
     public record Kind(String apiVersion, String kind) {
@@ -75,20 +76,32 @@ public final class CheckWatcher implements AutoCloseable {
         for (WatchTrigger.Type type : types) {
             starter.start(type, handler(type)).ifPresent(i -> informers.put(type, i));
         }
-        // Not a check's: a kind this cluster does not serve (no Gateway API) is only missing from the map.
+        markDirty(triggers.keySet());
+        // After the checks' first verdicts are on their way, so the map's kinds never delay them. Not a check's: a kind
+        // this cluster does not serve (no Gateway API) is only missing from the map.
         InformerStarter quiet = new InformerStarter(context, new VerdictListener() {
             public void onVerdict(Verdict verdict) {
             }
         }, SYNC_TIMEOUT_SECONDS);
         for (WatchTrigger.Type type : extra) {
+            if (closed) {
+                break;
+            }
             quiet.start(type, handler(type)).ifPresent(i -> informers.put(type, i));
         }
-        markDirty(triggers.keySet());
     }
 
     /** Every check of the lesson, evaluated now on the caller's thread, data-plane checks included; nothing is emitted. */
     public List<Verdict> evaluateAll() {
         return checks.stream().map(check -> evaluator.evaluate(check, context)).toList();
+    }
+
+    /**
+     * How many verdicts the watch has delivered so far. A caller of {@link #evaluateAll()} compares it before and after:
+     * when the watch delivered meanwhile, its {@link #latest()} may be newer than what evaluateAll computed.
+     */
+    public long deliveries() {
+        return deliveries.get();
     }
 
     /** The last verdict emitted for each resource check, by check id. */
@@ -118,6 +131,7 @@ public final class CheckWatcher implements AutoCloseable {
 
     /** A listener that throws must not stop the watcher: later verdicts still matter to the learner. */
     private void deliver(Verdict verdict) {
+        deliveries.incrementAndGet();
         try {
             listener.onVerdict(verdict);
         } catch (RuntimeException e) {

@@ -242,7 +242,13 @@ public final class InteractiveLoop {
         CheckWatcher current = watcher.get();
         // While the cluster is away every call would only wait for its timeout; the watchdog re-runs them on its return.
         if (current != null && watchdog.awaySince().isEmpty()) {
+            long before = current.deliveries();
             current.evaluateAll().forEach(this::onVerdict);
+            // A change seen by the watch while these were computed (the learner applied something just as they
+            // pressed c) must not be overwritten by an answer computed before it: the watch's own latest come last.
+            if (current.deliveries() != before) {
+                current.latest().values().forEach(this::onVerdict);
+            }
         }
     }
 

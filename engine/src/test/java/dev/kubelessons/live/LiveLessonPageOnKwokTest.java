@@ -190,7 +190,10 @@ class LiveLessonPageOnKwokTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "another origin");
         assertEquals(405, http.send(HttpRequest.newBuilder(check).header("Origin", origin).header(LiveGuard.TOKEN_HEADER, token).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "an action is never a GET");
-        // The page's own request (origin and token) is accepted: the Check now button below proves it in the browser.
+        // The page's own request (origin and token) is accepted. Its check runs while the test applies the Service next:
+        // an answer computed before that change must not stay on the page after it (it did, before the loop's fix).
+        assertEquals(202, http.send(HttpRequest.newBuilder(check).header("Origin", origin).header(LiveGuard.TOKEN_HEADER, token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "the page's own request");
         // DNS rebinding: a page of another site whose name now points at 127.0.0.1 sends its own name as Host.
         try (Socket socket = new Socket("127.0.0.1", URI.create(server.url()).getPort())) {
             OutputStream out = socket.getOutputStream();
@@ -207,16 +210,17 @@ class LiveLessonPageOnKwokTest {
         URI events = URI.create(server.url().replace("03-clusterip.html", "events/03-clusterip"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String last = "";
+        JsonNode wanted = null;
         while (System.nanoTime() < deadline) {
             List<Verdict> now = LessonChecks.now(lesson, session.checkContext(lesson));
-            JsonNode expected = withoutElapsed(new JsonReport().render(List.of(new LessonResult(lesson.id(), lesson.title(), now, Duration.ZERO))));
+            JsonNode expected = wanted = withoutElapsed(new JsonReport().render(List.of(new LessonResult(lesson.id(), lesson.title(), now, Duration.ZERO))));
             last = firstEvent(events);
             if (withoutElapsed(last).equals(expected)) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the event stream never matched --check --format json; last event:\n" + last);
+        throw new AssertionError("the event stream never matched --check --format json; last event:\n" + last + "\n--check:\n" + wanted);
     }
 
     private JsonNode withoutElapsed(String report) {

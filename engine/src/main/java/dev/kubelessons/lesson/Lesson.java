@@ -28,6 +28,14 @@ public record Lesson(
         Path source,
         Optional<String> cluster) {
 
+    /** A lesson on the course's shared cluster (no {@code cluster:} in its front matter). */
+    public Lesson(String id, String title, Map<LearningPath, Integer> paths, int durationMinutes, List<String> prerequisites,
+            List<String> objectives, List<String> images, String summary, Prose introduction, List<Step> steps,
+            List<Diagram> diagrams, Path source) {
+        this(id, title, paths, durationMinutes, prerequisites, objectives, images, summary, introduction, steps, diagrams, source,
+                Optional.empty());
+    }
+
     public Lesson {
         // In the course's declared order (the site lists a lesson's paths that way), read-only.
         paths = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(paths));

@@ -116,8 +116,6 @@ public final class BoardServer implements AutoCloseable {
             reports.handle(exchange, path.substring("/api/report/".length()));
         } else if (ASSET.matcher(path).matches() && get) {
             asset(exchange, path.substring("/assets/".length()));
-        } else if (path.equals("/search-index.js") && get) {
-            HttpReplies.send(exchange, 200, TYPES.get("js"), "/* the board has no search index */\n");
         } else if (SOLUTION.matcher(path).matches() && get) {
             String id = path.substring("/solution-".length(), path.length() - ".html".length());
             var lesson = board.lesson(id).filter(l -> instructor || board.revealed(l.id()));

@@ -320,7 +320,9 @@ public final class InteractiveLoop {
         if (statusChanged) {
             onProgress.accept(ledger.all());
         }
-        if (before == null || statusChanged || !before.message().equals(verdict.message())) {
+        // Listeners (the live page) get every change, an actual value included: their stream is --check's JSON, which
+        // carries it, and a page that kept an older actual would disagree with --check.
+        if (!verdict.equals(before)) {
             List<Verdict> all = ledger.all();
             listeners.forEach(l -> l.verdicts(all));
         }

@@ -86,10 +86,12 @@ class FullScreenOnKwokTest {
 
             ApiServerOutage outage = new ApiServerOutage(access);
             outage.kill();
-            double banner = tmux.waitVisible("cluster unreachable since", true, 5);
+            // Bounds here are generous on purpose: the printed times are the figures; a loaded CI machine (load 35 seen)
+            // starves the runner's watchdog for seconds, and a test is not a benchmark.
+            double banner = tmux.waitVisible("cluster unreachable since", true, 20);
             System.err.println("banner " + banner + " s after the kube-apiserver died:\n" + tmux.visible());
             tmux.press("c");
-            double answer = tmux.waitVisible("check needs the cluster", true, 2);
+            double answer = tmux.waitVisible("check needs the cluster", true, 10);
             System.err.println("'c' answered in " + answer + " s");
 
             outage.restart();
@@ -103,10 +105,10 @@ class FullScreenOnKwokTest {
             // Silent rather than gone: no connection breaks, only the runner's own timeouts can tell.
             outage.freeze();
             try {
-                double silent = tmux.waitVisible("cluster unreachable since", true, 5);
+                double silent = tmux.waitVisible("cluster unreachable since", true, 20);
                 System.err.println("banner " + silent + " s after the kube-apiserver went silent (SIGSTOP)");
                 tmux.press("c");
-                tmux.waitVisible("check needs the cluster", true, 2);
+                tmux.waitVisible("check needs the cluster", true, 10);
             } finally {
                 outage.thaw();
             }

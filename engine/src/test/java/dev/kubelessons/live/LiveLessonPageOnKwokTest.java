@@ -133,6 +133,8 @@ class LiveLessonPageOnKwokTest {
                 assertTrue(driver.findElement(service).findElements(By.className("live-hint")).isEmpty(), "a passing check needs no hint");
                 String progressText = driver.findElement(By.cssSelector("section.step .live-progress")).getText();
                 assertTrue(progressText.matches("\\d+ of \\d+ checks done"), progressText);
+                // Issue 14: axe-core finds nothing on the live page either (statuses, hints, buttons, map), in both themes.
+                assertEquals(List.of(), axeViolations(driver, "light", "dark"), "axe-core on the live page");
 
                 eventsCarryTheJsonOfCheck(server, session, lesson);
 
@@ -154,6 +156,7 @@ class LiveLessonPageOnKwokTest {
                 new ApiServerOutage(access).kill();
                 wait.until(d -> d.findElement(By.id("live-banner")).isDisplayed());
                 assertTrue(driver.findElement(By.id("live-banner")).getText().contains("unreachable"), driver.findElement(By.id("live-banner")).getText());
+                assertEquals(List.of(), axeViolations(driver, "light"), "axe-core on the live page with the unreachable banner");
 
                 keys.write("q\n");
                 keys.flush();
@@ -203,6 +206,18 @@ class LiveLessonPageOnKwokTest {
             String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertTrue(status.contains(" 421 "), status);
         }
+    }
+
+    /** axe-core's violations on the page as it stands, in each theme (applied as the theme toggle does). */
+    private static List<String> axeViolations(ChromeDriver driver, String... themes) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String theme : themes) {
+            driver.executeScript("window.kubelessonsTheme.apply(arguments[0]);", theme);
+            for (com.deque.html.axecore.results.Rule violation : new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver).getViolations()) {
+                found.add(theme + ": " + violation.getId() + " (" + violation.getNodes().size() + " nodes) " + violation.getNodes().get(0).getTarget());
+            }
+        }
+        return found;
     }
 
     /** The first event (the latest state, replayed on connect) is --check --format json's document for the same cluster. */

@@ -1,9 +1,7 @@
 package dev.kubelessons.live;
 
-import dev.kubelessons.check.Verdict;
-import dev.kubelessons.lesson.Step;
+import dev.kubelessons.runner.ForwardingLessonView;
 import dev.kubelessons.runner.LessonView;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -13,16 +11,15 @@ import java.util.concurrent.CountDownLatch;
  * introduction, and which keeps the session (and so the page) alive when the terminal's input ends (a runner started
  * without a terminal), until the process is stopped.
  */
-public final class WebTutorView implements LessonView {
+public final class WebTutorView extends ForwardingLessonView {
 
-    private final LessonView view;
     private final String url;
     private final boolean keepServing;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     /** @param keepServing whether the end of input leaves the page served (true when stdin is not a terminal) */
     public WebTutorView(LessonView view, String url, boolean keepServing) {
-        this.view = view;
+        super(view);
         this.url = url;
         this.keepServing = keepServing;
     }
@@ -31,36 +28,6 @@ public final class WebTutorView implements LessonView {
     public void introduction(Header header, Map<String, String> missingPrerequisites) {
         view.introduction(header, missingPrerequisites);
         view.note("Live lesson page: " + url);
-    }
-
-    @Override
-    public void step(Header header, Step step, List<Verdict> verdicts) {
-        view.step(header, step, verdicts);
-    }
-
-    @Override
-    public void verdict(Verdict verdict) {
-        view.verdict(verdict);
-    }
-
-    @Override
-    public void reveal(String title, String markdown) {
-        view.reveal(title, markdown);
-    }
-
-    @Override
-    public void note(String text) {
-        view.note(text);
-    }
-
-    @Override
-    public void outage(Optional<String> banner) {
-        view.outage(banner);
-    }
-
-    @Override
-    public boolean introductionWaitsForKey() {
-        return view.introductionWaitsForKey();
     }
 
     @Override

@@ -106,8 +106,12 @@
   function showProgress() {
     steps.forEach(function (step) {
       if (!step.checks.length) { step.progress.textContent = ''; return; }
-      var passed = step.checks.filter(function (id) { var v = verdicts[id]; return v && (v.status === 'PASS' || v.status === 'SKIPPED'); }).length;
-      step.progress.textContent = passed + ' of ' + step.checks.length + ' checks done';
+      function count(status) { return step.checks.filter(function (id) { var v = verdicts[id]; return v && v.status === status; }).length; }
+      // A SKIPPED check proved nothing: it is never counted as done, only named, and its step is not ticked.
+      var passed = count('PASS');
+      var skipped = count('SKIPPED');
+      step.progress.textContent = passed + ' of ' + step.checks.length + ' checks done'
+        + (skipped ? ' (' + skipped + ' skipped: unproven here)' : '');
       step.section.setAttribute('data-done', String(passed === step.checks.length));
     });
   }

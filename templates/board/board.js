@@ -323,6 +323,29 @@
     window.kubelessonsBoard = source;
   }
 
+  // Break all asks first: the server answers how many attendees it would break; the button then waits 8 s for a second press.
+  function confirmation(text) {
+    try {
+      var reply = JSON.parse(text);
+      return typeof reply.confirm === 'number' ? reply : null;
+    } catch (e) { return null; }
+  }
+
+  function arm(button, question) {
+    button.setAttribute('data-confirm', String(question.confirm));
+    button.textContent = 'Confirm: break ' + question.confirm;
+    button.classList.add('armed');
+    say(question.message);
+    button.disarmTimer = window.setTimeout(function () { disarm(button); say(''); }, 8000);
+  }
+
+  function disarm(button) {
+    window.clearTimeout(button.disarmTimer);
+    button.removeAttribute('data-confirm');
+    button.textContent = 'Break all';
+    button.classList.remove('armed');
+  }
+
   function say(text) {
     message.textContent = text;
     message.hidden = !text;
@@ -339,12 +362,21 @@
       attendee: inPanel ? panel.getAttribute('data-attendee') : null
     };
     if (request.action === 'inject') { request.fault = document.getElementById('panel-fault').value; }
-    if (request.action === 'inject-all') { request.fault = button.closest('th').querySelector('select.fault-choice').value; }
+    if (request.action === 'inject-all') {
+      request.fault = button.closest('th').querySelector('select.fault-choice').value;
+      // Armed by the server's question (how many attendees this breaks): the second press confirms that count.
+      if (button.hasAttribute('data-confirm')) { request.confirm = Number(button.getAttribute('data-confirm')); }
+      disarm(button);
+    }
     fetch('api/action', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request), credentials: 'same-origin' })
       .then(function (response) {
         // A new join code: the page shows it (and its expiry) as rendered by the server.
         if (response.ok && request.action === 'new-join-code') { window.location.reload(); return null; }
-        return response.text().then(function (text) { say(response.ok ? '' : text); });
+        return response.text().then(function (text) {
+          var question = response.status === 409 && request.action === 'inject-all' ? confirmation(text) : null;
+          if (question) { arm(button, question); return; }
+          say(response.ok ? '' : text);
+        });
       })
       .catch(function (error) { say('the board did not answer: ' + error); });
   });

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.kubelessons.failure.KubelessonsException;
 import dev.kubelessons.lesson.Fault;
 import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.runner.Counted;
 import dev.kubelessons.runner.FaultChoice;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,7 +77,7 @@ public final class BoardActions {
             board.reveal(lesson.get().id(), action.equals("reveal"));
             HttpReplies.json(exchange, 200, json.writeValueAsString(Map.of("done", action)));
         } else if (action.equals("inject") || action.equals("inject-all")) {
-            inject(exchange, action, lesson.get(), attendee, request.path("fault").asString(""));
+            inject(exchange, action, lesson.get(), attendee, request.path("fault").asString(""), request.path("confirm").asInt(-1));
         } else if (!action.equals("reset") && !action.equals("fast-forward")) {
             HttpReplies.text(exchange, 400, "unknown action; use reset, fast-forward, reveal, hide, inject or inject-all");
         } else if (!board.hasAttendee(attendee)) {
@@ -97,9 +98,11 @@ public final class BoardActions {
     /**
      * A drill's fault into one attendee's lesson ({@code inject}) or into every attendee's on the cluster ({@code inject-all}):
      * the named fault, or with "random" one at random for each attendee, among those this cluster can show (the runner's
-     * FaultChoice). Each cell then times its restore.
+     * FaultChoice). Each cell then times its restore. {@code inject-all} breaks many people's work at once, so it must carry
+     * {@code confirm}: the number of attendees the instructor was shown; a page that counted fewer (or none) is refused.
      */
-    private void inject(HttpExchange exchange, String action, Lesson lesson, String attendee, String faultName) throws IOException {
+    private void inject(HttpExchange exchange, String action, Lesson lesson, String attendee, String faultName, int confirmed)
+            throws IOException {
         if (!lesson.isDrill()) {
             HttpReplies.text(exchange, 400, lesson.id() + " is not a drill: it has no faults to inject");
             return;
@@ -117,6 +120,13 @@ public final class BoardActions {
         }
         if (who.isEmpty()) {
             HttpReplies.text(exchange, 409, "no attendee on the cluster yet");
+            return;
+        }
+        if (action.equals("inject-all") && confirmed != who.size()) {
+            // The page asks the instructor with this count, then sends it back as the confirmation.
+            String ask = "Break the " + lesson.id() + " of all " + Counted.of(who.size(), "attendee") + " on the cluster?"
+                    + (confirmed < 0 ? "" : " (the page counted " + confirmed + ")") + " Press Break all again to confirm.";
+            HttpReplies.json(exchange, 409, json.writeValueAsString(Map.of("confirm", who.size(), "message", ask)));
             return;
         }
         java.util.Map<String, Fault> chosen = new java.util.LinkedHashMap<>();

@@ -19,11 +19,16 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 16 item 1, the board's part, on a real API server: two attendees provisioned with the drill 12-checkout-drill; from the
  * board the instructor injects a fault that runs on kwok into one attendee's drill (the other stays healthy), the cell shows
- * the incident and, once the attendee restores service, the time to restore; then a fault into everyone's at once. A fault that
+ * the incident and, once the attendee restores service, the time to restore; then, in headless Chromium, a fault into everyone's
+ * at once, which the board asks to confirm with the number of attendees it breaks before it breaks anyone. A fault that
  * only a data plane shows is refused on kwok, naming why.
  */
 @KwokCluster
@@ -38,6 +43,7 @@ class DrillBoardOnKwokTest {
         String a = names.get(0);
         String b = names.get(1);
         WorkshopFixture.provision(admin, access, names, List.of(drill), tmp);
+        ChromeDriver driver = null;
         try (BoardFixture board = new BoardFixture(admin, access, List.of(drill), List.of())) {
             Board state = board.service.board();
             // The healthy shop first: every check that can run on kwok passes in both namespaces.
@@ -70,10 +76,38 @@ class DrillBoardOnKwokTest {
             assertTrue(restored.label().matches("up \\d+:\\d\\d"), restored.label());
             assertTrue(restored.incident().restoredAt() >= restored.incident().injectedAt());
 
-            // Everyone's at once.
-            HttpResponse<String> all = inject(board, "inject-all", null, "scaled-to-zero");
-            assertEquals(202, all.statusCode(), all.body());
-            assertTrue(all.body().contains("\"attendees\":2"), all.body());
+            // Everyone's at once, but only once confirmed with the count the board asked about: an unconfirmed or
+            // miscounted request breaks nobody.
+            HttpResponse<String> ask = inject(board, "inject-all", null, "scaled-to-zero");
+            assertEquals(409, ask.statusCode(), ask.body());
+            assertTrue(ask.body().contains("\"confirm\":2") && ask.body().contains("all 2 attendees"), ask.body());
+            HttpResponse<String> miscounted = board.post("/api/action", board.tokens.instructor(), "{\"action\":\"inject-all\",\"lesson\":\""
+                    + DRILL + "\",\"fault\":\"scaled-to-zero\",\"confirm\":1}");
+            assertEquals(409, miscounted.statusCode(), miscounted.body());
+            assertTrue(miscounted.body().contains("the page counted 1"), miscounted.body());
+            for (String name : names) {
+                assertTrue(admin.apps().deployments().inNamespace(WorkshopNames.lesson(name, DRILL)).withName("checkout").get().getSpec().getReplicas() > 0,
+                        "nothing broken before the confirmation");
+            }
+            // In the browser: the first press of Break all asks (and breaks nobody), the second confirms.
+            driver = dev.kubelessons.HeadlessChromium.start(tmp, 1400, 900);
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            driver.get(board.service.url());
+            driver.findElement(By.id("token")).sendKeys(board.tokens.instructor());
+            driver.findElement(By.cssSelector(".board-login button[type=submit]")).click();
+            wait.until(d -> d.findElements(By.id("board")).size() == 1);
+            new Select(driver.findElement(By.id("fault-" + DRILL))).selectByValue("scaled-to-zero");
+            By breakAll = By.cssSelector("th.lesson-col[data-lesson='" + DRILL + "'] button.inject-all");
+            driver.findElement(breakAll).click();
+            wait.until(d -> d.findElement(breakAll).getText().equals("Confirm: break 2"));
+            String question = driver.findElement(By.id("board-message")).getText();
+            assertTrue(question.contains("Break the " + DRILL + " of all 2 attendees on the cluster?"), question);
+            for (String name : names) {
+                assertTrue(admin.apps().deployments().inNamespace(WorkshopNames.lesson(name, DRILL)).withName("checkout").get().getSpec().getReplicas() > 0,
+                        "the question alone breaks nobody");
+            }
+            driver.findElement(breakAll).click();
+            wait.until(d -> d.findElement(breakAll).getText().equals("Break all"));
             waitFor(() -> names.stream().allMatch(n -> incident(state, n) != null && "scaled-to-zero".equals(incident(state, n).fault())
                     && incident(state, n).caught()), "both drills down");
             for (String name : names) {
@@ -81,6 +115,9 @@ class DrillBoardOnKwokTest {
                 assertEquals("down", cell(state, name).label());
             }
         } finally {
+            if (driver != null) {
+                driver.quit();
+            }
             new Teardown(admin).remove(names, false);
         }
     }

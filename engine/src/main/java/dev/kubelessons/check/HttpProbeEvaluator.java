@@ -47,6 +47,10 @@ final class HttpProbeEvaluator {
     }
 
     static Verdict judge(CheckSpec.Http check, String request, CurlOutput out) {
+        return verdict(check, request, out).probed(ProbeOutcome.of(out));
+    }
+
+    private static Verdict verdict(CheckSpec.Http check, String request, CurlOutput out) {
         boolean wantsBody = check.bodyContains() != null && !check.bodyContains().isBlank();
         String expected = "HTTP " + check.status() + (wantsBody ? " with '" + check.bodyContains() + "'" : "");
         if (out.httpStatus() == 0) {

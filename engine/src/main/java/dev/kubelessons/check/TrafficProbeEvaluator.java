@@ -71,6 +71,10 @@ final class TrafficProbeEvaluator {
     }
 
     static Verdict judge(CheckSpec.Traffic check, String namespace, CurlOutput out) {
+        return verdict(check, namespace, out).probed(ProbeOutcome.of(out));
+    }
+
+    private static Verdict verdict(CheckSpec.Traffic check, String namespace, CurlOutput out) {
         String flow = "from pods " + PodReadiness.selector(check.fromLabels()) + " to " + check.service() + ":" + check.port();
         String expected = check.allowed() ? "allowed" : "denied";
         if (out.curlExit() == 6) {

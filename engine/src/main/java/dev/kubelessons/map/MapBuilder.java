@@ -37,8 +37,10 @@ public final class MapBuilder {
         List<NetworkPolicy> policies = typed("networking.k8s.io/v1", "NetworkPolicy", NetworkPolicy.class);
         List<NamespaceMap.Pod> podBoxes = pods.stream().map(MapBuilder::pod).sorted(Comparator.comparing(NamespaceMap.Pod::name)).toList();
         PolicyReading reading = new PolicyReading(namespace, policies);
-        return new NamespaceMap(namespace, nodes(), podBoxes, services(), routes(), reading.policies(), reading.flows(pods),
-                ProbedPaths.of(verdicts));
+        List<NamespaceMap.Service> services = services();
+        List<NamespaceMap.Route> routes = routes();
+        return new NamespaceMap(namespace, nodes(), podBoxes, services, routes, reading.policies(), reading.flows(pods),
+                ProbedPaths.of(namespace, verdicts, services, routes));
     }
 
     private <T> List<T> typed(String apiVersion, String kind, Class<T> type) {

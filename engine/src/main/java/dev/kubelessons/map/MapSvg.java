@@ -7,21 +7,24 @@ import java.util.Map;
 
 /**
  * The namespace map as an SVG picture: nodes with their pods on the left, Services in the middle with an edge to each
- * endpoint (solid when ready, dashed when not), routes on the right with edges to their Services; below, what the
- * policies allow and deny and the probed paths. Every text is XML-escaped; a title and a description name it all for
+ * endpoint (solid when ready, dashed when not), routes on the right with edges to their Services, and under them the
+ * paths data-plane checks probed, each an edge to its Service or route marked with what the probe met (reached: solid,
+ * refused: dashed, timed out: dotted, and said in words; a path no probe ran on has no edge); below, what the policies
+ * allow and deny. Every text is XML-escaped; a title and a description name it all for
  * screen readers. Colours come from the page's theme variables, with fallbacks when the SVG is opened alone; its styles are scoped to
  * the map, so they never touch other pictures of the page.
  */
 public final class MapSvg {
 
-    private static final int WIDTH = 980;
+    private static final int WIDTH = 1100;
     private static final int ROW = 20;
     private static final int POD_X = 20;
     private static final int POD_W = 430;
     private static final int SVC_X = 520;
     private static final int SVC_W = 230;
-    private static final int ROUTE_X = 790;
-    private static final int ROUTE_W = 170;
+    private static final int ROUTE_X = 830;
+    private static final int ROUTE_W = 230;
+    private static final int PROBE_H = 64;
     private static final String STYLE = """
             <style>
             .kl-map text{font:13px ui-sans-serif,system-ui,sans-serif;fill:var(--fg,#1d2330)}
@@ -33,7 +36,18 @@ public final class MapSvg {
             .kl-map .ok{stroke:var(--map-ok,#116329);fill:none;stroke-width:1.6}
             .kl-map .no{stroke:var(--map-no,#a40e26);fill:none;stroke-width:1.6;stroke-dasharray:5 4}
             .kl-map .flow-ok{fill:var(--map-ok,#116329)}.kl-map .flow-no{fill:var(--map-no,#a40e26)}
+            .kl-map .probe{fill:var(--bg,#fff);stroke:var(--border,#b8c0cc)}
+            .kl-map .p-reached{stroke:var(--map-ok,#116329);fill:none;stroke-width:2.4}
+            .kl-map .p-refused{stroke:var(--map-no,#a40e26);fill:none;stroke-width:2.4;stroke-dasharray:8 4}
+            .kl-map .p-timed-out{stroke:var(--map-no,#a40e26);fill:none;stroke-width:2.4;stroke-dasharray:2 4}
+            .kl-map .p-other{stroke:var(--muted,#5b6577);fill:none;stroke-width:2.4;stroke-dasharray:8 4}
+            .kl-map .a-ok{fill:var(--map-ok,#116329)}.kl-map .a-no{fill:var(--map-no,#a40e26)}.kl-map .a-other{fill:var(--muted,#5b6577)}
             </style>
+            <defs>
+            <marker id="kl-map-arrow-ok" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="4.5" markerHeight="4.5" orient="auto"><polygon class="a-ok" points="0,0 8,4 0,8"/></marker>
+            <marker id="kl-map-arrow-no" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="4.5" markerHeight="4.5" orient="auto"><polygon class="a-no" points="0,0 8,4 0,8"/></marker>
+            <marker id="kl-map-arrow-other" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="4.5" markerHeight="4.5" orient="auto"><polygon class="a-other" points="0,0 8,4 0,8"/></marker>
+            </defs>
             """;
 
     private MapSvg() {
@@ -72,6 +86,7 @@ public final class MapSvg {
         body.append(text(SVC_X, y, "Services", "h"));
         y += 10;
         Map<String, Integer> serviceY = new HashMap<>();
+        Map<String, int[]> serviceBox = new HashMap<>();
         StringBuilder edges = new StringBuilder();
         for (NamespaceMap.Service service : map.services()) {
             int height = 28 + ROW * (1 + service.ports().size());
@@ -81,6 +96,7 @@ public final class MapSvg {
                     + text(SVC_X + 10, y + 18 + ROW, service.type() + " " + (service.clusterIp().isEmpty() ? "(no IP)" : service.clusterIp()), "")
                     + portLines(service, y + 18 + 2 * ROW)));
             serviceY.put(service.name(), y + 14);
+            serviceBox.put(service.name(), new int[] {y, height});
             for (NamespaceMap.Endpoint endpoint : service.endpoints()) {
                 Integer target = podY.get(endpoint.pod());
                 if (target != null) {
@@ -104,7 +120,9 @@ public final class MapSvg {
             body.append(text(ROUTE_X, y, "Routes in", "h"));
             y += 10;
         }
+        Map<NamespaceMap.Target, Integer> routeY = new HashMap<>();
         for (NamespaceMap.Route route : map.routes()) {
+            routeY.put(new NamespaceMap.Target("Route", route.name(), route.match()), y + 24);
             body.append(group(route.kind() + " " + route.name() + ": " + route.match() + " to " + String.join(", ", route.backends()),
                     rect(ROUTE_X, y, ROUTE_W, 48, "route") + text(ROUTE_X + 8, y + 18, fit(route.kind() + " " + route.name(), 22), "h")
                             + text(ROUTE_X + 8, y + 38, fit(route.match(), 24), "")));
@@ -117,6 +135,7 @@ public final class MapSvg {
             }
             y += 58;
         }
+        y = probes(map, y, body, edges, serviceBox, routeY);
         y = Math.max(Math.max(left, middle), y) + 10;
 
         if (!map.policies().isEmpty()) {
@@ -135,23 +154,67 @@ public final class MapSvg {
             }
             y += 10;
         }
-        if (!map.probes().isEmpty()) {
-            body.append(text(POD_X, y + 14, "Paths probed by the checks", "h"));
-            y += 24;
-            for (NamespaceMap.Probe probe : map.probes()) {
-                y += ROW;
-                boolean reached = probe.outcome().equals("reached");
-                String cls = reached ? "flow-ok" : probe.outcome().equals("not probed here") ? "m" : "flow-no";
-                body.append("<text x=\"").append(POD_X).append("\" y=\"").append(y).append("\"><tspan class=\"").append(cls).append("\">")
-                        .append(escape(probe.outcome())).append("</tspan> ").append(escape(fit(probe.from() + " \u2192 " + probe.to() + "  [" + probe.check() + "]", 110)))
-                        .append("</text>\n");
-            }
-        }
         int height = y + 20;
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kl-map\" viewBox=\"0 0 " + WIDTH + " " + height + "\" width=\"" + WIDTH + "\" height=\"" + height
                 + "\" role=\"img\" aria-labelledby=\"kl-map-title kl-map-desc\">\n"
                 + "<title id=\"kl-map-title\">" + escape("Live map of namespace " + map.namespace()) + "</title>\n"
                 + "<desc id=\"kl-map-desc\">" + escape(description(map)) + "</desc>\n" + STYLE + edges + body + "</svg>\n";
+    }
+
+    /**
+     * The probed paths, under the routes: a box per check (from where, to what, what its latest probe met, in words) and,
+     * when a probe ran and its target is in the map, an edge to that Service or route, styled by the outcome. Returns
+     * the column's new bottom.
+     */
+    private static int probes(NamespaceMap map, int y, StringBuilder body, StringBuilder edges, Map<String, int[]> serviceBox,
+                              Map<NamespaceMap.Target, Integer> routeY) {
+        if (map.probes().isEmpty()) {
+            return y;
+        }
+        y += 10;
+        body.append(text(ROUTE_X, y, "Paths the checks probed", "h"));
+        y += 10;
+        Map<String, Integer> landed = new HashMap<>();
+        for (NamespaceMap.Probe probe : map.probes()) {
+            String style = probe.reach().map(r -> switch (r) {
+                case REACHED -> "reached";
+                case REFUSED -> "refused";
+                case TIMED_OUT -> "timed-out";
+                default -> "other";
+            }).orElse("");
+            String mark = probe.reach().map(r -> r == dev.kubelessons.check.Reach.REACHED ? "\u2714 " : "\u2718 ").orElse("\u2013 ");
+            String words = probe.from() + " \u2192 " + probe.to() + ": " + probe.outcome() + " (" + probe.detail() + "); check " + probe.check()
+                    + probe.reach().map(r -> "").orElse("; no edge is drawn for a path no probe ran on");
+            String cls = style.isEmpty() ? "m" : style.equals("reached") ? "flow-ok" : style.equals("other") ? "" : "flow-no";
+            body.append(group(words, rect(ROUTE_X, y, ROUTE_W, PROBE_H - 8, "probe")
+                    + text(ROUTE_X + 8, y + 17, fit(probe.from() + " \u2192 " + probe.to(), 29), "h")
+                    + "<text x=\"" + (ROUTE_X + 8) + "\" y=\"" + (y + 34) + "\"" + (cls.isEmpty() ? "" : " class=\"" + cls + "\"") + ">"
+                    + escape(mark + fit(probe.reach().isPresent() ? probe.outcome() : probe.outcome() + (probe.detail().startsWith("skipped") ? " here" : " yet"), 28)) + "</text>"
+                    + text(ROUTE_X + 8, y + 50, fit("check " + probe.check(), 30), "m")));
+            if (!style.isEmpty()) {
+                String arrow = style.equals("reached") ? "ok" : style.equals("other") ? "other" : "no";
+                int fromY = y + 28;
+                String d = null;
+                if (probe.target().kind().equals("Service") && serviceBox.containsKey(probe.target().name())) {
+                    int[] box = serviceBox.get(probe.target().name());
+                    // Several probes into one Service land apart, below the route edges' point, so each stays visible.
+                    int n = landed.merge(probe.target().name(), 1, Integer::sum) - 1;
+                    int toY = box[0] + 24 + (n * 11) % Math.max(11, box[1] - 28);
+                    int toX = SVC_X + SVC_W;
+                    d = "M" + ROUTE_X + " " + fromY + " C " + (ROUTE_X - 40) + " " + fromY + ", " + (toX + 40) + " " + toY + ", " + (toX + 2) + " " + toY;
+                } else if (routeY.containsKey(probe.target())) {
+                    int toY = routeY.get(probe.target());
+                    int x = ROUTE_X + ROUTE_W;
+                    d = "M" + x + " " + fromY + " C " + (x + 34) + " " + fromY + ", " + (x + 34) + " " + toY + ", " + (x + 2) + " " + toY;
+                }
+                if (d != null) {
+                    edges.append("<path class=\"p-").append(style).append("\" marker-end=\"url(#kl-map-arrow-").append(arrow).append(")\" d=\"")
+                            .append(d).append("\"><title>").append(escape(words)).append("</title></path>\n");
+                }
+            }
+            y += PROBE_H;
+        }
+        return y;
     }
 
     /** The whole map in one paragraph: what a screen reader says instead of the picture. */

@@ -51,8 +51,9 @@ public final class MapText {
         }
         if (!map.probes().isEmpty()) {
             lines.add("");
-            lines.add("Paths probed by the checks");
-            map.probes().forEach(p -> lines.add("  " + p.from() + " -> " + p.to() + "  " + p.outcome() + "  [" + p.check() + "]"));
+            lines.add("Paths probed by the checks (what the latest probe's connection met)");
+            map.probes().forEach(p -> lines.add("  " + p.from() + " -> " + p.to() + "  " + p.outcome().toUpperCase(java.util.Locale.ROOT)
+                    + "  (" + p.detail() + ")  [" + p.check() + "]"));
         }
         return lines;
     }

@@ -69,7 +69,26 @@ public record NamespaceMap(String namespace, List<Node> nodes, List<Pod> pods, L
     public record Flow(String from, String to, boolean allowed, String why) {
     }
 
-    /** A path a data-plane check probed: from which pods to which Service, and what happened (reached, refused, timed out, ...). */
-    public record Probe(String check, String from, String to, String outcome) {
+    /**
+     * A path a data-plane check probed, and what its latest probe met there: from which pods (their labels, or the probe
+     * pod) to what ({@code to} in words), the object of the map it reaches ({@code target}, to draw the edge to), and
+     * {@code reach} (empty when no probe ran: skipped on a cluster without a data plane, or not run yet) with {@code detail}
+     * in the probe's or the skip's own words.
+     */
+    public record Probe(String check, String from, String to, Target target, java.util.Optional<dev.kubelessons.check.Reach> reach, String detail) {
+
+        /** "reached", "timed out", ...; "not probed" when no probe ran. */
+        public String outcome() {
+            return reach.map(dev.kubelessons.check.Reach::word).orElse("not probed");
+        }
+    }
+
+    /** An object of the map a probe aims at: a Service by name, or a route (Ingress rule or HTTPRoute) by name and match; NONE when it is not in the map. */
+    public record Target(String kind, String name, String match) {
+        public static final Target NONE = new Target("", "", "");
+
+        public static Target service(String name) {
+            return new Target("Service", name, "");
+        }
     }
 }

@@ -161,6 +161,31 @@ class DataPlaneChecksTest {
     }
 
     @Test
+    void aProbeSaysWhatItsConnectionMetWhateverTheVerdict() {
+        CheckSpec.Traffic deny = Checks.traffic(Map.of("app", "stranger"), "checkout", 80, false);
+        Verdict timedOut = TrafficProbeEvaluator.judge(deny, "kl-07", CurlOutput.parse(curl(28, 0, "curl: (28) Connection timed out after 3002 milliseconds", "")));
+        assertEquals(Status.PASS, timedOut.status(), "a deny check passes when nothing gets through");
+        assertEquals(Reach.TIMED_OUT, timedOut.probeOutcome().orElseThrow().reach());
+        assertEquals("curl: (28) Connection timed out after 3002 milliseconds", timedOut.probeOutcome().orElseThrow().evidence());
+        assertEquals(Reach.REFUSED, TrafficProbeEvaluator.judge(deny, "kl-07", CurlOutput.parse(curl(7, 0,
+                "curl: (7) Failed to connect to checkout port 80 after 1 ms: Couldn't connect to server", ""))).probeOutcome().orElseThrow().reach());
+        assertEquals(Reach.REFUSED, TrafficProbeEvaluator.judge(deny, "kl-07", CurlOutput.parse(curl(7, 0, "curl: (7) Connection refused", "")))
+                .probeOutcome().orElseThrow().reach());
+        assertEquals(Reach.NO_ROUTE, TrafficProbeEvaluator.judge(deny, "kl-07", CurlOutput.parse(curl(7, 0,
+                "curl: (7) Failed to connect to 10.96.0.9 port 80 after 3 ms: No route to host", ""))).probeOutcome().orElseThrow().reach());
+        Verdict reached = TrafficProbeEvaluator.judge(deny, "kl-07", CurlOutput.parse(curl(0, 200, "", "")));
+        assertEquals(Status.FAIL, reached.status());
+        assertEquals(Reach.REACHED, reached.probeOutcome().orElseThrow().reach(), "a failing deny check reached its target");
+        assertEquals(Reach.UNRESOLVED, TrafficProbeEvaluator.judge(deny, "kl-07", CurlOutput.parse(curl(6, 0, "", ""))).probeOutcome().orElseThrow().reach());
+        Verdict busy = HttpProbeEvaluator.judge(Checks.http("http://x", 200, ""), "GET http://x", CurlOutput.parse(curl(0, 503, "", "busy")));
+        assertEquals(Status.FAIL, busy.status());
+        assertEquals(new ProbeOutcome(Reach.REACHED, "HTTP 503", busy.probeOutcome().orElseThrow().at()), busy.probeOutcome().orElseThrow());
+        assertEquals(Reach.FAILED, HttpProbeEvaluator.judge(Checks.http("http://x", 200, ""), "GET http://x", CurlOutput.parse("no markers"))
+                .probeOutcome().orElseThrow().reach());
+        assertTrue(Verdict.skipped(deny, "no data plane").probeOutcome().isEmpty(), "a skipped check probed nothing");
+    }
+
+    @Test
     void probePodIsLabelledAsOursAndCannotLinger() {
         Pod pod = ProbePod.manifest("kl-07", ProbeOptions.DEFAULT_IMAGE, Map.of("app", "frontend"), List.of("true"), 60);
         assertEquals("kubelessons", pod.getMetadata().getLabels().get("app.kubernetes.io/managed-by"));

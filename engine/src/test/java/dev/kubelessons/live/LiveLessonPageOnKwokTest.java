@@ -129,6 +129,13 @@ class LiveLessonPageOnKwokTest {
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kl-map\""), svg);
                 assertTrue(svg.contains("<title id=\"kl-map-title\">") && svg.contains("<desc id=\"kl-map-desc\">"), "title and description for screen readers");
+                // kwok probes nothing: the traffic check's path is on the map as "not probed", with no edge claiming a result.
+                wait.until(d -> mapText(d).contains("not probed here"));
+                assertEquals(0L, ((Number) driver.executeScript(
+                        "return document.querySelectorAll('#live-map svg path[class^=\"p-\"]').length")).longValue(), "no probed edge on kwok");
+                String probed = (String) driver.executeScript("return Array.from(document.querySelectorAll('#live-map svg g'))"
+                        + ".map(g => g.textContent).filter(t => t.includes('check ')).join(' | ')");
+                assertFalse(probed.isEmpty() || probed.matches("(?s).*(reached|refused|timed out).*"), probed);
                 assertEquals("PASS", driver.findElement(service).findElement(By.className("live-status")).getText());
                 assertTrue(driver.findElement(service).findElements(By.className("live-hint")).isEmpty(), "a passing check needs no hint");
                 String progressText = driver.findElement(By.cssSelector("section.step .live-progress")).getText();
@@ -152,6 +159,8 @@ class LiveLessonPageOnKwokTest {
                 String text = screenText(screen);
                 assertTrue(text.matches("(?s).*\\n\\s*my-nginx  ClusterIP 10\\.[0-9.]+  80/TCP.*"), text);
                 assertTrue(text.contains("m map"), "the key is in the tutor's key help");
+                assertTrue(text.contains("NOT PROBED  (skipped here: "), "the text map says the path was not probed: " + text);
+                assertFalse(text.matches("(?s).*  (REACHED|REFUSED|TIMED OUT)  .*"), text);
 
                 driver.findElement(By.xpath("//button[text()='Check now']")).click();
                 wait.until(d -> d.findElement(By.id("live-note")).getText().startsWith("Checked at"));

@@ -2,10 +2,6 @@ package dev.kubelessons.cli;
 
 import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.failure.ExitCodes;
-import dev.kubelessons.lesson.Course;
-import dev.kubelessons.lesson.LearningPath;
-import dev.kubelessons.lesson.Lesson;
-import dev.kubelessons.markdown.CourseLoader;
 import dev.kubelessons.runner.ProgressStore;
 import dev.kubelessons.tui.TerminalWidth;
 import java.io.PrintWriter;
@@ -39,25 +35,23 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = global.layout();
         layout.course(); // a course file with problems is refused, with them all
-        CourseLoader.Loaded loaded = layout.loader().load(layout.lessons());
-        Course course = loaded.course();
+        // The outline kept from the last run when no lesson, path or engine changed since, else the lessons parsed now.
+        ListOutline outline = ListOutlineCache.forUser().outline(layout, () -> ListOutline.of(layout.loader().load(layout.lessons())));
         Map<String, ProgressStore.LessonProgress> progress = ProgressStore.forUser().all();
         PrintWriter out = spec.commandLine().getOut();
         int width = TerminalWidth.detect();
-        int idWidth = course.lessons().stream().mapToInt(l -> l.id().length()).max().orElse(10);
-        int noteWidth = course.lessons().stream().mapToInt(l -> note(progress.get(l.id())).length()).max().orElse(0);
-        for (LearningPath path : course.paths()) {
-            List<Lesson> lessons = course.path(path);
-            if (lessons.isEmpty()) {
-                continue;
-            }
+        List<ListOutline.Row> all = outline.paths().stream().flatMap(p -> p.lessons().stream()).toList();
+        int idWidth = all.stream().mapToInt(l -> l.id().length()).max().orElse(10);
+        int noteWidth = all.stream().mapToInt(l -> note(progress.get(l.id())).length()).max().orElse(0);
+        for (ListOutline.PathRows path : outline.paths()) {
+            List<ListOutline.Row> lessons = path.lessons();
             out.println(fit(path.title() + " path" + (path.audience().isEmpty() ? "" : ": " + path.audience()), width));
             out.println(fit("  " + summary(lessons, progress), width));
             int position = 1;
-            for (Lesson lesson : lessons) {
+            for (ListOutline.Row lesson : lessons) {
                 ProgressStore.LessonProgress of = progress.get(lesson.id());
-                String left = String.format("  %2d. %s %-" + idWidth + "s  ", position++, mark(of, lesson), lesson.id());
-                String right = String.format("  %3d min", lesson.durationMinutes()) + pad(note(of), noteWidth);
+                String left = String.format("  %2d. %s %-" + idWidth + "s  ", position++, mark(of, lesson.checkIds()), lesson.id());
+                String right = String.format("  %3d min", lesson.minutes()) + pad(note(of), noteWidth);
                 int titleRoom = Math.max(8, width - left.length() - right.length());
                 out.println((left + pad(cut(lesson.title(), titleRoom), titleRoom) + right).stripTrailing());
             }
@@ -67,18 +61,18 @@ public final class ListCommand implements Callable<Integer> {
             out.println(line);
         }
         out.println(fit("Start one with: " + Launcher.command("<id>"), width));
-        if (!loaded.clean()) {
-            out.println(loaded.problems().size() + " lesson problem(s) hide some lessons; run '" + Launcher.command("lint") + "' to see them");
+        if (outline.problems() > 0) {
+            out.println(outline.problems() + " lesson problem(s) hide some lessons; run '" + Launcher.command("lint") + "' to see them");
         }
         out.flush();
         return ExitCodes.OK;
     }
 
     /** "3 of 11 done (1 on kwok) · next: 04-nodeport-loadbalancer" */
-    static String summary(List<Lesson> lessons, Map<String, ProgressStore.LessonProgress> progress) {
+    static String summary(List<ListOutline.Row> lessons, Map<String, ProgressStore.LessonProgress> progress) {
         long done = lessons.stream().filter(l -> finishedByYou(progress.get(l.id()))).count();
         long onKwok = lessons.stream().map(l -> progress.get(l.id())).filter(p -> finishedByYou(p) && !p.done()).count();
-        Optional<Lesson> next = lessons.stream().filter(l -> !finishedByYou(progress.get(l.id()))).findFirst();
+        Optional<ListOutline.Row> next = lessons.stream().filter(l -> !finishedByYou(progress.get(l.id()))).findFirst();
         return done + " of " + lessons.size() + " done" + (onKwok > 0 ? " (" + onKwok + " on kwok)" : "")
                 + next.map(l -> " · next: " + l.id()).orElse(" · path complete");
     }
@@ -92,14 +86,14 @@ public final class ListCommand implements Callable<Integer> {
         return progress != null && progress.finished() && !progress.solvedByRunner();
     }
 
-    static String mark(ProgressStore.LessonProgress progress, Lesson lesson) {
+    static String mark(ProgressStore.LessonProgress progress, List<String> checkIds) {
         if (progress == null) {
             return "[ ]";
         }
         if (progress.finished()) {
             return progress.solvedByRunner() ? "[r]" : progress.done() ? "[x]" : "[k]";
         }
-        long passed = lesson.checks().stream().filter(c -> progress.passedChecks().contains(c.info().id())).count();
+        long passed = checkIds.stream().filter(progress.passedChecks()::contains).count();
         return passed > 0 ? "[~]" : "[ ]";
     }
 

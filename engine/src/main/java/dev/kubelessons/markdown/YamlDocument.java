@@ -82,7 +82,18 @@ public final class YamlDocument {
         return all.stream().findFirst();
     }
 
+    /**
+     * One loader per thread, reused: building a {@code Yaml} sets up its constructor, representer and resolver,
+     * which cost more than composing a small block (a sixth of reading a lesson's checks, bench/RESULTS.md).
+     * A {@code Yaml} is not thread-safe, and lessons parse on every core.
+     */
+    private static final ThreadLocal<Yaml> LOADER = ThreadLocal.withInitial(YamlDocument::newYaml);
+
     private static Yaml yaml() {
+        return LOADER.get();
+    }
+
+    private static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10); // billion-laughs guard
         options.setAllowRecursiveKeys(false);

@@ -61,7 +61,10 @@ public final class ProgressStore {
 
     private final Path file;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Jackson's object mapper, built on first use: reading alone goes through {@link ProgressFileReader}. */
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder().build();
+    }
 
     public ProgressStore(Path file, Clock clock) {
         this.file = file;
@@ -90,6 +93,13 @@ public final class ProgressStore {
     }
 
     public synchronized Map<String, LessonProgress> all() {
+        if (!Files.exists(file)) {
+            return new LinkedHashMap<>();
+        }
+        Optional<Map<String, LessonProgress>> plain = ProgressFileReader.read(file);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
         Map<String, LessonProgress> result = new LinkedHashMap<>();
         JsonNode lessons = read().path("lessons");
         for (Map.Entry<String, JsonNode> entry : lessons.properties()) {
@@ -160,7 +170,7 @@ public final class ProgressStore {
             return fresh();
         }
         try {
-            JsonNode node = json.readTree(file.toFile());
+            JsonNode node = Mapper.JSON.readTree(file.toFile());
             if (node instanceof ObjectNode object && object.path("schemaVersion").asInt() == SCHEMA_VERSION) {
                 return object;
             }
@@ -183,7 +193,7 @@ public final class ProgressStore {
     }
 
     private ObjectNode fresh() {
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = Mapper.JSON.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.putObject("lessons");
         return root;
@@ -191,7 +201,7 @@ public final class ProgressStore {
 
     private void write(ObjectNode root) {
         try {
-            AtomicFile.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+            AtomicFile.write(file, Mapper.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
         } catch (UncheckedIOException e) {
             // The folder turned read-only after requireWritable(), or a caller skipped it: still exit 3, never 4.
             throw cannotWrite(e.getCause().getMessage());

@@ -13,11 +13,28 @@ public final class DiagramDrawing {
 
     /** The diagram's syntax error at its line in the lesson file, with the next step; empty when it parses. */
     public Optional<Problem> problem(Diagram diagram) {
-        return PlantUml.syntaxError(diagram.source()).map(error -> new Problem(
+        return PlantUml.syntaxError(diagram.source()).map(error -> problem(diagram, error));
+    }
+
+    private static Problem problem(Diagram diagram, PlantUml.SyntaxError error) {
+        return new Problem(
                 SourcePosition.of(diagram.position().file(), diagram.sourceLine() + error.line() - 1, 1),
                 "the diagram '" + diagram.title() + "' does not parse: " + error.message(),
                 "fix the PlantUML at this line (the syntax of each diagram type is at plantuml.com); "
-                        + "write the elements and arrows only, the engine adds @startuml, the layout and the colours"));
+                        + "write the elements and arrows only, the engine adds @startuml, the layout and the colours");
+    }
+
+    /** The diagram drawn as {@link #svg} draws it, or its syntax error as {@link #problem} finds it; PlantUML parses it once. */
+    public record Drawn(Optional<Problem> problem, String svg) {
+    }
+
+    /** What {@link #problem} and then {@link #svg} give, from one parse of the diagram (the site draws each diagram once). */
+    public Drawn draw(Diagram diagram, String idPrefix) {
+        PlantUml.Drawn drawn = PlantUml.draw(diagram.source());
+        if (drawn.error().isPresent()) {
+            return new Drawn(Optional.of(problem(diagram, drawn.error().get())), "");
+        }
+        return new Drawn(Optional.empty(), ThemedSvg.of(drawn.svg(), diagram.title(), diagram.description(), idPrefix));
     }
 
     /**

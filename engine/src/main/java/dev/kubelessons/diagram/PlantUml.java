@@ -82,12 +82,34 @@ final class PlantUml {
 
     private static Optional<SyntaxError> findSyntaxError(String source) {
         Diagram diagram = new SourceStringReader(wrap(source)).getBlocks().get(0).getDiagram();
-        if (diagram instanceof PSystemError error) {
-            int line = error.getLineLocation() == null ? 0 : error.getLineLocation().getPosition() + 1 - PREAMBLE_LINES;
-            String message = String.join("; ", error.getErrorsUml().stream().map(e -> e.getError()).distinct().toList());
-            return Optional.of(new SyntaxError(Math.max(1, line), message.isBlank() ? "PlantUML cannot read this diagram" : message));
+        return diagram instanceof PSystemError error ? Optional.of(syntaxError(error)) : Optional.empty();
+    }
+
+    private static SyntaxError syntaxError(PSystemError error) {
+        int line = error.getLineLocation() == null ? 0 : error.getLineLocation().getPosition() + 1 - PREAMBLE_LINES;
+        String message = String.join("; ", error.getErrorsUml().stream().map(e -> e.getError()).distinct().toList());
+        return new SyntaxError(Math.max(1, line), message.isBlank() ? "PlantUML cannot read this diagram" : message);
+    }
+
+    /** The diagram's SVG, or its syntax error: one parse for both, where checking first and drawing after parsed it twice. */
+    record Drawn(Optional<SyntaxError> error, String svg) {
+    }
+
+    static Drawn draw(String source) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            synchronized (LOCK) {
+                // What SourceStringReader.outputImage does with our one block, minus its second parse.
+                Diagram diagram = new SourceStringReader(wrap(source)).getBlocks().get(0).getDiagram();
+                if (diagram instanceof PSystemError error) {
+                    return new Drawn(Optional.of(syntaxError(error)), "");
+                }
+                diagram.exportDiagram(out, 0, new FileFormatOption(FileFormat.SVG, false));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return Optional.empty();
+        return new Drawn(Optional.empty(), out.toString(StandardCharsets.UTF_8));
     }
 
     static String svg(String source) {

@@ -13,6 +13,7 @@ import dev.kubelessons.lesson.Step;
 import dev.kubelessons.lesson.StepPart;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class LessonParser {
                     "add a line with only '---' after the last front matter field"));
             return Optional.empty();
         }
-        String yaml = String.join("\n", List.of(lines).subList(1, close));
+        String yaml = String.join("\n", Arrays.asList(lines).subList(1, close));
         Optional<FrontMatter> front = new FrontMatterReader(file, problems, declaredPaths).read(yaml, 2);
         BodyParse body = parseBody(file, lines, close + 1, problems);
         if (!file.getFileName().toString().equals(front.map(f -> f.id() + ".md").orElse(file.getFileName().toString()))) {
@@ -90,7 +91,7 @@ public final class LessonParser {
 
     /** @param firstLine index into {@code lines} of the first body line (0-based) */
     private BodyParse parseBody(Path file, String[] lines, int firstLine, List<Problem> problems) {
-        String body = String.join("\n", List.of(lines).subList(Math.min(firstLine, lines.length), lines.length));
+        String body = String.join("\n", Arrays.asList(lines).subList(Math.min(firstLine, lines.length), lines.length));
         Node document = markdown.parse(body);
         StepBuilder intro = new StepBuilder(null, null, firstLine);
         List<StepBuilder> sections = new ArrayList<>();
@@ -231,7 +232,7 @@ public final class LessonParser {
 
         void addProseUpTo(String[] lines, int exclusiveEnd) {
             if (exclusiveEnd > proseFrom) {
-                String text = String.join("\n", List.of(lines).subList(proseFrom, Math.min(exclusiveEnd, lines.length))).strip();
+                String text = String.join("\n", Arrays.asList(lines).subList(proseFrom, Math.min(exclusiveEnd, lines.length))).strip();
                 if (!text.isEmpty()) {
                     parts.add(new Prose(text));
                 }

@@ -29,13 +29,42 @@ final class DiagramFigures {
         if (lesson.diagrams().isEmpty()) {
             return;
         }
-        List<Problem> problems = lesson.diagrams().stream().filter(d -> !figures.containsKey(d.source()))
-                .flatMap(d -> drawing.problem(d).stream()).toList();
+        List<Problem> problems = lesson.diagrams().stream().flatMap(d -> draw(d).stream()).toList();
         if (!problems.isEmpty()) {
             throw new SiteBuildException(problems.size() + " diagram" + (problems.size() == 1 ? "" : "s") + " in " + lesson.source().getFileName()
                     + " do not parse; the site was not rebuilt", "fix them ('jbang lesson lint' lists them too) and build again", problems);
         }
-        lesson.diagrams().forEach(this::figureOf);
+    }
+
+    /**
+     * Starts drawing the lessons' diagrams on a thread of its own, so that PlantUML (one diagram at a time, and
+     * slow while it warms up) runs beside the pages instead of holding up the page threads that need it. A page
+     * whose diagram is being drawn waits for it; one that does not parse is left for {@link #prepare} to report.
+     */
+    void drawAhead(List<Lesson> lessons) {
+        if (lessons.stream().allMatch(l -> l.diagrams().isEmpty())) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                lessons.forEach(l -> l.diagrams().forEach(this::draw));
+            } catch (RuntimeException e) {
+                // The page that needs the diagram draws it again and reports what went wrong.
+            }
+        }, "diagrams");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Draws the diagram unless it is drawn (kept by its text); its syntax error, not kept, if it does not parse. */
+    private Optional<Problem> draw(Diagram diagram) {
+        Problem[] problem = {null};
+        figures.computeIfAbsent(diagram.source(), source -> {
+            DiagramDrawing.Drawn drawn = drawing.draw(diagram, id(diagram));
+            problem[0] = drawn.problem().orElse(null);
+            return problem[0] == null ? figure(diagram, drawn.svg()) : null;
+        });
+        return Optional.ofNullable(problem[0]);
     }
 
     /** The figure for the content of a {@code plantuml diagram} fence (its header included). */
@@ -48,13 +77,18 @@ final class DiagramFigures {
     }
 
     private String figureOf(Diagram diagram) {
-        return figures.computeIfAbsent(diagram.source(), source -> {
-            String id = "dg-" + shortHash(diagram.title() + "\n" + source);
-            return "<figure class=\"diagram\">" + drawing.svg(diagram, id)
-                    + "<figcaption>" + escape(diagram.title()) + "</figcaption>"
-                    + "<details class=\"diagram-text\"><summary>The diagram in words</summary><p>" + escape(diagram.description())
-                    + "</p></details></figure>";
-        });
+        return figures.computeIfAbsent(diagram.source(), source -> figure(diagram, drawing.svg(diagram, id(diagram))));
+    }
+
+    private static String id(Diagram diagram) {
+        return "dg-" + shortHash(diagram.title() + "\n" + diagram.source());
+    }
+
+    private static String figure(Diagram diagram, String svg) {
+        return "<figure class=\"diagram\">" + svg
+                + "<figcaption>" + escape(diagram.title()) + "</figcaption>"
+                + "<details class=\"diagram-text\"><summary>The diagram in words</summary><p>" + escape(diagram.description())
+                + "</p></details></figure>";
     }
 
     private static String shortHash(String text) {

@@ -39,6 +39,11 @@ public final class MarkdownHtml {
         diagrams.prepare(lesson);
     }
 
+    /** Starts drawing these lessons' diagrams beside the caller (see {@link DiagramFigures#drawAhead}). */
+    void drawAhead(java.util.List<dev.kubelessons.lesson.Lesson> lessons) {
+        diagrams.drawAhead(lessons);
+    }
+
     /** A diagram the site generates itself (the course map), drawn as lesson diagrams are. */
     String figure(dev.kubelessons.lesson.Diagram diagram) {
         return diagrams.figure(diagram);

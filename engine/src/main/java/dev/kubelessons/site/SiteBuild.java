@@ -73,6 +73,7 @@ public final class SiteBuild {
                     "check --lessons (lesson files are NN-name.md), or pass --allow-empty to build a site without lessons");
         }
         SiteRenderer renderer = new SiteRenderer(templates, course);
+        renderer.drawAhead(loaded.course());
         List<String> searchEntries = loaded.course().lessons().parallelStream().map(SearchIndexWriter::entry).toList();
         int[] pages = {0};
         try {

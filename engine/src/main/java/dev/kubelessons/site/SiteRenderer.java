@@ -66,6 +66,11 @@ final class SiteRenderer {
         return course.lessons().size() + 1;
     }
 
+    /** Starts drawing the course's diagrams on a thread of their own, for the pages rendered after this. */
+    void drawAhead(Course course) {
+        markdown.drawAhead(course.lessons());
+    }
+
     LessonPageBuilder pages(Course course) {
         return new LessonPageBuilder(course, markdown);
     }

@@ -132,6 +132,8 @@
         var copy = document.createElement('option');
         copy.value = option.value;
         copy.textContent = option.textContent;
+        copy.disabled = option.disabled;
+        if (option.title) { copy.title = option.title; }
         select.appendChild(copy);
       });
       select.setAttribute('data-lesson', view.lesson);

@@ -27,7 +27,7 @@ abstract class InstructorBase implements Callable<Integer> {
 
     /**
      * The workshop's lessons: those named, or every lesson that can run on one shared cluster. A lesson with a kind
-     * cluster of its own (no CNI, another kube-proxy mode) changes nodes and kube-system: attendees run it on their
+     * cluster of its own (no CNI, another kube-proxy mode, a drill's cluster-level faults) changes nodes and kube-system: attendees run it on their
      * own machines, so it is left out with a note, and naming it is an error.
      */
     List<Lesson> lessons() {

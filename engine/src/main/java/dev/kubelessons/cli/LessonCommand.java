@@ -145,7 +145,8 @@ public final class LessonCommand implements Callable<Integer> {
     private int drill(Lesson lesson, ProgressStore progress, PrintWriter err) {
         try (ClusterSession session = ClusterSession.openInteractive(global.cluster(), lesson, err)) {
             boolean dataPlane = session.provider().hasDataPlane();
-            Fault chosen = FaultChoice.pick(lesson, Optional.ofNullable(fault), dataPlane, new java.security.SecureRandom());
+            Fault chosen = FaultChoice.pick(lesson, Optional.ofNullable(fault), dataPlane, session.noClusterLevelFaults(lesson),
+                    new java.security.SecureRandom());
             List<String> left = FaultChoice.skippedWithoutDataPlane(lesson);
             if (!dataPlane && fault == null && !left.isEmpty()) {
                 err.println("note: " + session.provider().name() + " has no data plane, so " + left.size() + " of " + lesson.faults().size()

@@ -36,10 +36,14 @@ public final class AttendeeActions {
         solutions.solve(lesson, WorkshopNames.lesson(attendee, lesson.id()));
     }
 
-    /** Breaks the attendee's drill with {@code fault}, through the runner's own code for a drill's break (SolutionRunner.perform). */
+    /**
+     * Breaks the attendee's drill with {@code fault}, through the runner's own code for a drill's break
+     * (SolutionRunner.performFault). This runner has no node shell: a cluster-level fault is refused, never run on the
+     * shared cluster.
+     */
     public void inject(String attendee, Lesson lesson, Fault fault) {
         requireAttendee(attendee);
-        solutions.perform(fault.breaks(), WorkshopNames.lesson(attendee, lesson.id()), lesson.id());
+        solutions.performFault(lesson, fault.breaks(), WorkshopNames.lesson(attendee, lesson.id()));
     }
 
     private void requireAttendee(String attendee) {

@@ -132,7 +132,7 @@ public final class BoardActions {
         java.util.Map<String, Fault> chosen = new java.util.LinkedHashMap<>();
         try {
             for (String name : who) {
-                chosen.put(name, FaultChoice.pick(lesson, named, dataPlane, random));
+                chosen.put(name, FaultChoice.pick(lesson, named, dataPlane, Optional.of(FaultChoice.SHARED_CLUSTER), random));
             }
         } catch (KubelessonsException e) {
             HttpReplies.text(exchange, named.isPresent() && lesson.faults().stream().noneMatch(f -> f.name().equals(named.get())) ? 400 : 409,

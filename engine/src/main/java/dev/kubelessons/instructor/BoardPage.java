@@ -44,7 +44,7 @@ final class BoardPage {
     String board(BoardViews.Join join) {
         List<BoardViews.Column> columns = board.lessons().stream()
                 .map(l -> new BoardViews.Column(l.id(), l.title(), board.revealed(l.id()),
-                        l.faults().stream().map(f -> new BoardViews.FaultOption(f.name(), f.title())).toList())).toList();
+                        l.faults().stream().map(f -> new BoardViews.FaultOption(f.name(), f.title(), f.isClusterLevel())).toList())).toList();
         List<BoardViews.Row> rows = new ArrayList<>();
         board.rows().forEach((attendee, cells) -> rows.add(new BoardViews.Row(attendee, cells)));
         return render(new BoardViews.Page("board", "Workshop board", columns, rows, System.currentTimeMillis(), stuckMinutes, null, List.of(),

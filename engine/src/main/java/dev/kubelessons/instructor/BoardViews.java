@@ -12,8 +12,8 @@ public final class BoardViews {
     public record Column(String id, String title, boolean revealed, List<FaultOption> faults) {
     }
 
-    /** A fault the instructor can inject from the board. */
-    public record FaultOption(String name, String title) {
+    /** A fault of a drill's column; a cluster-level one is listed but disabled: the board never injects it into the shared cluster. */
+    public record FaultOption(String name, String title, boolean clusterLevel) {
     }
 
     /** An attendee's row; the filters' two questions are answered here and, for live updates, again in board.js. */

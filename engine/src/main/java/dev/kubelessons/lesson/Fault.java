@@ -25,4 +25,12 @@ public record Fault(
         caughtBy = List.copyOf(caughtBy);
         hints = List.copyOf(hints);
     }
+
+    /**
+     * A cluster-level fault ({@code node:} in its block): its break and restore are scripts run inside a kind node, and
+     * they touch the cluster itself (kube-system, a node's iptables or routes), not only the lesson's namespace.
+     */
+    public boolean isClusterLevel() {
+        return breaks.isNodeScript();
+    }
 }

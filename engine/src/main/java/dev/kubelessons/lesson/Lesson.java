@@ -66,7 +66,7 @@ public record Lesson(
 
     /** Whether only a data plane can show {@code fault}: the author says so, or every check that catches it needs one. */
     public boolean needsDataPlane(Fault fault) {
-        return fault.needsDataPlane() || checks().stream().filter(c -> fault.caughtBy().contains(c.info().id()))
+        return fault.needsDataPlane() || fault.isClusterLevel() || checks().stream().filter(c -> fault.caughtBy().contains(c.info().id()))
                 .allMatch(CheckSpec::needsDataPlane);
     }
 

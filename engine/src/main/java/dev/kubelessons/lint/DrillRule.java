@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * A drill's faults can be told apart and proven: unique names, and every check a fault says catches it exists. A fault
- * whose only catching checks are data-plane ones is fine (it is SKIPPED on kwok); a drill with setup but no check is not.
+ * whose only catching checks are data-plane ones is fine (it is SKIPPED on kwok); a drill with setup but no check is not,
+ * nor a cluster-level fault ({@code node:}) in a drill without a cluster of its own.
  */
 final class DrillRule implements LessonRule {
 
@@ -35,6 +36,11 @@ final class DrillRule implements LessonRule {
             if (earlier != null) {
                 problems.add(new Problem(fault.position(), "duplicate fault name '" + fault.name() + "' (first at line "
                         + earlier.position().line() + ")", "give each fault its own 'name:'"));
+            }
+            if (fault.isClusterLevel() && lesson.cluster().isEmpty()) {
+                problems.add(new Problem(fault.position(), "fault '" + fault.name() + "' is cluster-level (node: " + fault.breaks().node().orElseThrow()
+                        + "), but the drill has no cluster of its own, so it would break the course's shared cluster",
+                        "add 'cluster: NAME' to the front matter and commit cluster/kind-NAME.yaml (see 15-cluster-drill), or drop 'node:'"));
             }
             for (String id : fault.caughtBy()) {
                 if (!checkIds.contains(id)) {

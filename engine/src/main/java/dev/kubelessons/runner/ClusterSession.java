@@ -143,6 +143,21 @@ public final class ClusterSession implements AutoCloseable {
         return new NodeScripts(nodeShell, provider instanceof KindProvider kind ? kind.clusterName() : KIND_CLUSTER, client);
     }
 
+    /**
+     * Empty when {@code lesson}'s cluster-level faults ({@code node:}) can run in this session, i.e. on the drill's own kind
+     * cluster; otherwise why not, for the SKIPPED verdict or the refusal that says so.
+     */
+    public Optional<String> noClusterLevelFaults(Lesson lesson) {
+        if (nodeScripts().runsHere(lesson) && lesson.cluster().isPresent()) {
+            return Optional.empty();
+        }
+        if (!provider.hasDataPlane()) {
+            return Optional.of("the " + provider.name() + " cluster has no nodes to enter (its nodes are simulated)");
+        }
+        return Optional.of("only the drill's own kind cluster may be broken that way"
+                + lesson.cluster().map(own -> " (" + KindProvider.lessonClusterName(own) + ")").orElse("") + ", and this is not it");
+    }
+
     public CheckContext checkContext(Lesson lesson, Sandbox in) {
         String namespace = in.namespace(lesson);
         return provider.hasDataPlane()

@@ -61,7 +61,7 @@ public final class DrillRun {
         terminal.println("Healthy: " + Counted.of(healthy.size() - skipped, "check") + " pass"
                 + (skipped == 0 ? "." : "; " + skipped + " need a data plane and are skipped here."));
 
-        session.solutions().perform(fault.breaks(), namespace, lesson.id());
+        session.solutions().performFault(lesson, fault.breaks(), namespace);
         long start = System.nanoTime();
         terminal.println("");
         terminal.println(terminal.bold("INCIDENT") + "  " + fault.symptom());
@@ -105,7 +105,7 @@ public final class DrillRun {
                             .forEach(v -> terminal.println("  [" + label(v.status()) + "] " + v.check().info().title()));
                     case "s" -> {
                         terminal.println("Restoring service the reference way: " + fault.restores().content().strip());
-                        session.solutions().perform(fault.restores(), namespace, lesson.id());
+                        session.solutions().performFault(lesson, fault.restores(), namespace);
                         restoredByRunner = true;
                         if (caught.isEmpty()) {
                             caught = FaultChecks.catching(lesson, fault).stream().map(c -> Verdict.fail(c, "", "", "")).toList();

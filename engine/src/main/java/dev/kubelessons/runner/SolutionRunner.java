@@ -48,6 +48,24 @@ public final class SolutionRunner {
         }
     }
 
+    /**
+     * A drill's break or restore: like {@link #perform}, and a cluster-level fault's node script inside its kind node. Such a
+     * script runs only on the drill's own cluster; anywhere else (the course's shared cluster, an instructor's board,
+     * kwok) it is refused, never skipped in silence, since a fault that was not injected must not start a clock.
+     */
+    public void performFault(Lesson lesson, Block block, String namespace) {
+        if (!block.isNodeScript()) {
+            perform(block, namespace, lesson.id());
+            return;
+        }
+        if (!nodeScripts.runsHere(lesson)) {
+            throw new dev.kubelessons.failure.PrerequisiteException("the cluster-level fault at " + block.position()
+                    + " runs inside kind node '" + block.node().orElseThrow() + "' of the drill's own cluster, which this is not",
+                    "run the drill yourself on kind ('jbang lesson " + lesson.id() + " --cluster kind'), where it gets a cluster of its own");
+        }
+        nodeScripts.run(lesson, block, namespace);
+    }
+
     /** One block: its manifests by server-side apply, or its kubectl commands as written (a solution, a drill's fault). */
     public void perform(Block block, String namespace, String lessonId) {
         if (block.isNodeScript()) {

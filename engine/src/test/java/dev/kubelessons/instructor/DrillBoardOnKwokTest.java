@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DrillBoardOnKwokTest {
 
     private static final String DRILL = "12-checkout-drill";
+    private static final String CLUSTER_DRILL = "15-cluster-drill";
 
     @Test
     void theInstructorBreaksOneDrillOrAllAndTheBoardTimesTheRestore(KubernetesClient admin, ClusterAccess access, @TempDir Path tmp) throws Exception {
@@ -122,8 +123,40 @@ class DrillBoardOnKwokTest {
         }
     }
 
+    /**
+     * 15-cluster-drill's faults break kube-system and the nodes: on the shared workshop cluster they would take down every
+     * attendee, so the board lists them disabled and its API refuses them, one attendee or all, named or at random.
+     */
+    @Test
+    void theBoardRefusesToInjectAClusterLevelFault(KubernetesClient admin, ClusterAccess access, @TempDir Path tmp) throws Exception {
+        Lesson drill = WorkshopFixture.lesson(DRILL);
+        Lesson cluster = WorkshopFixture.lesson(CLUSTER_DRILL);
+        List<String> names = WorkshopFixture.names("dic");
+        String a = names.get(0);
+        WorkshopFixture.provision(admin, access, names, List.of(drill), tmp);
+        try (BoardFixture board = new BoardFixture(admin, access, List.of(drill, cluster), List.of())) {
+            waitFor(() -> board.service.board().hasAttendee(a), "the attendee on the board");
+            String page = board.get("/", board.tokens.instructor()).body();
+            assertTrue(page.contains("<option value=\"coredns-scaled-to-zero\" disabled"), "a cluster-level fault is listed, disabled");
+            assertTrue(page.contains("coredns-scaled-to-zero (cluster-level: not from the board)"), page);
+            for (String[] request : new String[][] {{"inject", a, "coredns-scaled-to-zero"}, {"inject-all", null, "pod-cidr-route-deleted"},
+                    {"inject", a, "random"}}) {
+                HttpResponse<String> refused = inject(board, request[0], request[1], request[2], CLUSTER_DRILL);
+                assertEquals(409, refused.statusCode(), refused.body());
+                assertTrue(refused.body().contains("shared workshop cluster") && refused.body().contains("break every attendee"), refused.body());
+            }
+            assertNull(board.service.board().cell(a, CLUSTER_DRILL).map(CellView::incident).orElse(null), "no incident started");
+        } finally {
+            new Teardown(admin).remove(names, false);
+        }
+    }
+
     private static HttpResponse<String> inject(BoardFixture board, String action, String attendee, String fault) throws Exception {
-        return board.post("/api/action", board.tokens.instructor(), "{\"action\":\"" + action + "\",\"lesson\":\"" + DRILL + "\""
+        return inject(board, action, attendee, fault, DRILL);
+    }
+
+    private static HttpResponse<String> inject(BoardFixture board, String action, String attendee, String fault, String lesson) throws Exception {
+        return board.post("/api/action", board.tokens.instructor(), "{\"action\":\"" + action + "\",\"lesson\":\"" + lesson + "\""
                 + (attendee == null ? "" : ",\"attendee\":\"" + attendee + "\"") + ",\"fault\":\"" + fault + "\"}");
     }
 

@@ -58,7 +58,7 @@ class DrillFormatTest {
     void everyLessonOfTheSrePathHasItsPrerequisitesEarlierOnIt() {
         CourseLoader.Loaded loaded = new CourseLoader().load(Fixtures.repositoryRoot().resolve("lessons"));
         List<Lesson> sre = loaded.course().path(LearningPath.named("sre"));
-        assertEquals("12-checkout-drill", sre.get(sre.size() - 1).id());
+        assertEquals("15-cluster-drill", sre.get(sre.size() - 1).id());
         Set<String> seen = new HashSet<>();
         for (Lesson lesson : sre) {
             assertTrue(seen.containsAll(lesson.prerequisites()), lesson.id() + " needs " + lesson.prerequisites() + ", seen " + seen);
@@ -127,6 +127,18 @@ class DrillFormatTest {
                 brake: kubectl delete configmap c
                 restore: kubectl create configmap c
                 ```
+
+                ```yaml fault
+                name: dns-down
+                title: t
+                symptom: s
+                cause: c
+                shows: s
+                caught-by: [c-exists]
+                node: control-plane
+                break: kubectl --kubeconfig=/etc/kubernetes/admin.conf -n kube-system scale deployment coredns --replicas=0
+                restore: kubectl --kubeconfig=/etc/kubernetes/admin.conf -n kube-system scale deployment coredns --replicas=2
+                ```
                 """);
         List<Problem> problems = new Linter().lint(new CourseLoader().load(dir));
         String report = problems.stream().map(p -> p.relativeTo(dir).format()).collect(Collectors.joining("\n"));
@@ -135,6 +147,8 @@ class DrillFormatTest {
         assertReported(problems, report, 40, "a fault has no 'restore'");
         assertReported(problems, report, 50, "fault name 'Bad_Name' must be lowercase words joined by dashes");
         assertReported(problems, report, 56, "unknown field 'brake' in a fault");
+        assertReported(problems, report, 60, "fault 'dns-down' is cluster-level (node: control-plane), but the drill has no cluster of its own");
+        assertFalse(report.contains("solution commands must not set"), "a cluster-level fault's scripts run in the node, not as kubectl lines: " + report);
         assertFalse(report.contains("no reference solution"), "a drill's faults restore it: " + report);
     }
 
@@ -145,17 +159,17 @@ class DrillFormatTest {
         Set<String> drawnWith = new HashSet<>();
         Random random = new Random(7);
         for (int i = 0; i < 200; i++) {
-            drawnWithout.add(FaultChoice.pick(drill, Optional.empty(), false, random).name());
-            drawnWith.add(FaultChoice.pick(drill, Optional.empty(), true, random).name());
+            drawnWithout.add(FaultChoice.pick(drill, Optional.empty(), false, Optional.empty(), random).name());
+            drawnWith.add(FaultChoice.pick(drill, Optional.empty(), true, Optional.empty(), random).name());
         }
         assertEquals(Set.of("selector-typo", "scaled-to-zero"), drawnWithout);
         assertEquals(8, drawnWith.size(), drawnWith.toString());
 
-        UserInputException unknown = assertThrows(UserInputException.class, () -> FaultChoice.pick(drill, Optional.of("typo"), true, random));
+        UserInputException unknown = assertThrows(UserInputException.class, () -> FaultChoice.pick(drill, Optional.of("typo"), true, Optional.empty(), random));
         assertEquals(ExitCodes.BAD_INPUT, unknown.exitCode());
         assertTrue(unknown.nextStep().contains("selector-typo"), unknown.nextStep());
         PrerequisiteException dataPlane = assertThrows(PrerequisiteException.class,
-                () -> FaultChoice.pick(drill, Optional.of("dns-egress-cut"), false, random));
+                () -> FaultChoice.pick(drill, Optional.of("dns-egress-cut"), false, Optional.empty(), random));
         assertEquals(ExitCodes.PREREQUISITE, dataPlane.exitCode());
         assertTrue(dataPlane.nextStep().startsWith("run the drill on kind"), dataPlane.nextStep());
     }

@@ -17,6 +17,15 @@ public interface ClusterProvider {
     /** What runs now, and how to reach it. */
     ClusterStatus status();
 
+    /**
+     * Whether the cluster runs, as {@link #status()} would say, without the details it prints: a command about to
+     * use the cluster asks only this (kwok's status also describes the nodes and the add-ons, each with a client
+     * of its own: most of a warm {@code --check}'s start-up, bench/RESULTS.md).
+     */
+    default boolean running() {
+        return status().running();
+    }
+
     /** Kubeconfig path and context of a running cluster; throws a PrerequisiteException when it does not run. */
     ClusterAccess access();
 

@@ -156,6 +156,12 @@ public final class KwokProvider implements ClusterProvider {
     }
 
     @Override
+    public boolean running() {
+        // status()'s verdict: files there, no component dead, the API answering; not its description of nodes and add-ons.
+        return exists() && ComponentProcesses.read(clusterDir()).dead().isEmpty() && ReadinessWait.apiReadyNow(accessUnchecked());
+    }
+
+    @Override
     public ClusterStatus status() {
         if (!exists()) {
             return ClusterStatus.stopped(name(), "no kwok cluster '" + cluster + "' (start one: " + Launcher.command("cluster up --provider kwok") + ")");

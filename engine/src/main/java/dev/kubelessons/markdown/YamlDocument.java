@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Parses YAML embedded in a lesson into SnakeYAML nodes that keep their line and column,
@@ -49,7 +52,9 @@ public final class YamlDocument {
     public List<Node> parseAll(String text, List<Problem> problems) {
         List<Node> nodes = new ArrayList<>();
         try {
-            for (Node node : yaml().composeAll(new StringReader(text))) {
+            Composer composer = composer(text);
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
                 if (node != null) {
                     nodes.add(node);
                 }
@@ -83,22 +88,16 @@ public final class YamlDocument {
     }
 
     /**
-     * One loader per thread, reused: building a {@code Yaml} sets up its constructor, representer and resolver,
-     * which cost more than composing a small block (a sixth of reading a lesson's checks, bench/RESULTS.md).
-     * A {@code Yaml} is not thread-safe, and lessons parse on every core.
+     * SnakeYAML's composer alone, as {@code Yaml.composeAll} builds it: constructing a {@code Yaml} also sets up
+     * a constructor and a representer that composing never uses, and probes for classes that are not there,
+     * which walks every jar of the class path (bench/RESULTS.md).
      */
-    private static final ThreadLocal<Yaml> LOADER = ThreadLocal.withInitial(YamlDocument::newYaml);
-
-    private static Yaml yaml() {
-        return LOADER.get();
-    }
-
-    private static Yaml newYaml() {
+    private static Composer composer(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10); // billion-laughs guard
         options.setAllowRecursiveKeys(false);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setNestingDepthLimit(50);
-        return new Yaml(options);
+        return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
     }
 }

@@ -66,7 +66,7 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Starts {@code provider} when it does not run, and connects. */
     static ClusterSession open(ClusterProvider provider, PrintWriter notes) {
-        if (!provider.status().running()) {
+        if (!provider.running()) {
             provider.up(notes);
             notes.flush();
         }

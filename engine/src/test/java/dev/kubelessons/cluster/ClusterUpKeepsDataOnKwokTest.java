@@ -83,8 +83,10 @@ class ClusterUpKeepsDataOnKwokTest {
     @Order(1)
     void upRestartsAKilledApiServerOnTheClustersOwnData() throws Exception {
         Workload before = Workload.create(cluster.access(), clusterDir());
+        assertTrue(cluster.running(), "running() agrees with status() on a healthy cluster");
         long oldPid = ComponentKill.kill(clusterDir(), "kube-apiserver");
 
+        assertFalse(cluster.running(), "running() agrees with status() on a dead API server");
         assertStatusNames("kube-apiserver");
         CliProcess.Run up = cli.run(UP);
         assertEquals(0, up.exit(), up.both());
@@ -93,6 +95,7 @@ class ClusterUpKeepsDataOnKwokTest {
 
         before.assertUnchanged();
         assertNotEquals(oldPid, ComponentKill.pid(clusterDir(), "kube-apiserver"), "a new kube-apiserver process");
+        assertTrue(cluster.running());
         CliProcess.Run status = cli.run(STATUS);
         assertEquals(0, status.exit(), status.both());
     }
@@ -102,6 +105,7 @@ class ClusterUpKeepsDataOnKwokTest {
     void upRestartsKilledEtcdAndApiServerOnTheClustersOwnData() throws Exception {
         Workload before = Workload.create(cluster.access(), clusterDir());
         ComponentKill.kill(clusterDir(), "etcd");
+        assertFalse(cluster.running(), "a dead etcd is a cluster that does not run, as status() says, though the API may still answer");
         ComponentKill.kill(clusterDir(), "kube-apiserver");
 
         assertStatusNames("etcd, kube-apiserver");

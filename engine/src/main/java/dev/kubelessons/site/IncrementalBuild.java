@@ -56,6 +56,7 @@ final class IncrementalBuild {
      * @return the files rewritten or deleted
      */
     List<Path> update(Set<Path> changed) throws IOException {
+        renderer.reloadTemplates();
         reparse(changed);
         CourseLoader.Loaded loaded = loader.assemble(new ArrayList<>(files.values()));
         if (!loaded.problems().isEmpty()) {

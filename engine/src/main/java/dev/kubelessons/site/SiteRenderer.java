@@ -93,6 +93,11 @@ final class SiteRenderer {
         markdown.drawAhead(course.lessons());
     }
 
+    /** Reads the templates again on their next use: a rebuild under --serve shows template edits made since. */
+    void reloadTemplates() {
+        templates.reload();
+    }
+
     LessonPageBuilder pages(Course course) {
         return new LessonPageBuilder(course, markdown);
     }

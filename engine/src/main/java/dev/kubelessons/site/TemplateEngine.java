@@ -11,7 +11,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,13 +54,20 @@ final class TemplateEngine {
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
-        configuration.setTemplateUpdateDelayMilliseconds(0); // --serve rebuilds must see edits at once
+        // Read once per build: with no delay FreeMarker looked each template up again on disk (canonical path, stat) for
+        // every page and every #import. A full build makes a new engine; a rebuild under --serve calls reload() first.
+        configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+    }
+
+    /** Forgets the templates read so far: the next page reads them again, edits included (a rebuild under --serve). */
+    void reload() {
+        configuration.clearTemplateCache();
     }
 
     String render(String name, Map<String, Object> model) {
         try {
             Template template = configuration.getTemplate(name);
-            StringWriter out = new StringWriter();
+            StringBuilderWriter out = new StringBuilderWriter();
             template.process(model, out);
             return out.toString();
         } catch (TemplateNotFoundException e) {
@@ -73,6 +80,44 @@ final class TemplateEngine {
                     + ": template error: " + firstLine(e.getMessageWithoutStackTop()), "fix the template and build again");
         } catch (IOException e) {
             throw new SiteBuildException("cannot read template " + dir.resolve(name) + ": " + e.getMessage(), "check that it exists and is readable");
+        }
+    }
+
+    /** A StringWriter without its StringBuffer's locking, sized for a lesson page (most are 20-40 KB) so it rarely grows. */
+    private static final class StringBuilderWriter extends Writer {
+        private final StringBuilder text = new StringBuilder(32 * 1024);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string) {
+            text.append(string);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

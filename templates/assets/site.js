@@ -66,9 +66,38 @@
         match: /(?<=^|[|;&(]\s*)(?!(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|in|function|select|time)\b)[A-Za-z][\w.-]*(?=\s|$)/ });
   }
 
+  // highlight.js (its core and the grammars the page's code uses, listed in body's data-highlighter) loads when a code
+  // block comes within a screen of view, not with the page: its 43 KiB core was the largest task of a lesson page's
+  // load on a phone, for code that most lesson pages show only further down. Printing starts the load too, though
+  // too late for that print, which may show code plain.
   function highlight() {
+    var wanted = (document.body.getAttribute('data-highlighter') || '').split(' ').filter(Boolean);
+    var codes = document.querySelectorAll('pre code[class*="language-"]');
+    if (!wanted.length || !codes.length) { return; } // a page without code loads no highlighter
+    var started = false;
+    var near = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { load(); }
+    }, { rootMargin: '100% 0px' }) : null;
+    function load() {
+      if (started) { return; }
+      started = true;
+      if (near) { near.disconnect(); }
+      var left = wanted.length;
+      wanted.forEach(function (src) {
+        var script = document.createElement('script');
+        script.src = src;
+        script.async = false; // run in order: the core before its grammars
+        script.onload = function () { if (--left === 0) { colour(); } };
+        document.head.appendChild(script);
+      });
+    }
+    if (near) { codes.forEach(function (code) { near.observe(code); }); } else { load(); }
+    window.addEventListener('beforeprint', load);
+  }
+
+  function colour() {
     var hljs = window.hljs;
-    if (!hljs) { return; } // a page without code loads no highlighter
+    if (!hljs) { return; }
     hljs.configure({ ignoreUnescapedHTML: true });
     extendShell(hljs);
     var blocks = Array.prototype.filter.call(document.querySelectorAll('pre code[class*="language-"]'), function (block) {

@@ -47,6 +47,7 @@ class AxeAuditTest {
         for (String theme : List.of("light", "dark")) {
             for (Path page : pages) {
                 driver.get(page.toUri().toString());
+                highlightCode(driver); // so axe audits the code's colours too
                 driver.executeScript("window.kubelessonsTheme.apply(arguments[0]);", theme); // the page theme and the code theme, as the toggle does
                 Results results = new AxeBuilder().analyze(driver);
                 if (!driver.findElements(org.openqa.selenium.By.cssSelector("figure.diagram svg[role=img]")).isEmpty()) {
@@ -62,5 +63,14 @@ class AxeAuditTest {
         // Issue 19: the audit covers the pages with diagrams (inline SVG in both themes) and the index's course map.
         org.junit.jupiter.api.Assertions.assertTrue(withDiagrams.contains("index.html") && withDiagrams.contains("03-clusterip.html")
                 && withDiagrams.size() >= 9, "pages with diagrams audited: " + withDiagrams);
+    }
+
+    /** Code is coloured once it nears the screen (highlight.js loads then): bring the first block near and wait for the colours. */
+    static void highlightCode(org.openqa.selenium.WebDriver driver) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var c = document.querySelector('pre code[class*=\"language-\"]'); if (c && document.body.hasAttribute('data-highlighter')) { c.scrollIntoView({block: 'center'}); }");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20)).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !document.body.hasAttribute('data-highlighter') || !document.querySelector('pre code[class*=\"language-\"]')"
+                        + " || document.documentElement.hasAttribute('data-highlighted');"));
     }
 }

@@ -69,7 +69,8 @@ class SiteBrowserTest {
         wait.until(ExpectedConditions.urlMatches("03-clusterip\\.html$"));
         assertEquals("ClusterIP Services", driver.findElement(By.tagName("h1")).getText());
 
-        // highlight.js loaded from assets/ and highlighted the code.
+        // highlight.js loaded from assets/ once code came near the screen, and highlighted the code.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.querySelector('pre code').scrollIntoView({block: 'center'});");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("pre code.hljs")));
 
         // Copy a code block: the button says so, and the clipboard holds the code.

@@ -88,9 +88,12 @@ class StepSearchTest {
     @Test
     void aLessonLoadsTheGrammarsItUsesAndEveryShellBlockIsHighlighted() {
         open("03-clusterip.html");
-        assertEquals(List.of("assets/theme.js", "assets/hljs/core.min.js", "assets/hljs/bash.min.js", "assets/hljs/yaml.min.js",
-                "assets/site.js"), scripts());
+        assertEquals("assets/hljs/core.min.js assets/hljs/bash.min.js assets/hljs/yaml.min.js",
+                driver.executeScript("return document.body.getAttribute('data-highlighter');"));
+        driver.executeScript("document.querySelector('pre code').scrollIntoView({block: 'center'});");
         wait.until(d -> driver.executeScript("return document.documentElement.hasAttribute('data-highlighted');"));
+        assertEquals(List.of("assets/theme.js", "assets/hljs/core.min.js", "assets/hljs/bash.min.js", "assets/hljs/yaml.min.js",
+                "assets/site.js"), scripts(), "the core and the page's grammars, loaded once code came near");
         @SuppressWarnings("unchecked")
         List<String> plain = (List<String>) driver.executeScript("""
                 return [...document.querySelectorAll('code.language-sh')].filter(c => !c.querySelector('span'))

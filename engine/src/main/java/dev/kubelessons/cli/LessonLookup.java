@@ -35,7 +35,8 @@ final class LessonLookup {
         // that fails lint would fail in the cluster in a less readable way.
         List<Problem> problems = new java.util.ArrayList<>(loaded.problems().stream()
                 .filter(p -> p.position().file().equals(parsed.get().file())).toList());
-        problems.addAll(new Linter().lint(parsed.get().lesson().orElseThrow()));
+        // Lint's rules once per version of the lesson: LintedLessons keeps the clean verdicts of this engine build.
+        problems.addAll(LintedLessons.forUser().lint(parsed.get().lesson().orElseThrow(), lesson -> new Linter().lint(lesson)));
         requireClean(problems);
         return parsed.get().lesson().orElseThrow();
     }

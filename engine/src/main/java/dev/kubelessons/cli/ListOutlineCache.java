@@ -7,7 +7,6 @@ import dev.kubelessons.runner.AtomicFile;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ final class ListOutlineCache {
 
     /** In the user's cache folder ({@link UserDirs}), for the engine build this class came from. */
     static ListOutlineCache forUser() {
-        return new ListOutlineCache(UserDirs.fromEnvironment().cache().resolve("list-outlines"), engineJar());
+        return new ListOutlineCache(UserDirs.fromEnvironment().cache().resolve("list-outlines"), EngineBuild.identity());
     }
 
     /** The outline of {@code layout}'s lessons: the cached one if its key still matches, else {@code parse}'s, then kept. */
@@ -199,23 +198,6 @@ final class ListOutlineCache {
             AtomicFile.write(file, text + "\n");
         } catch (UncheckedIOException e) {
             // A read-only cache folder: the next list parses again, as it would without a cache.
-        }
-    }
-
-    /** The jar this class was loaded from, as "path size modified-time"; empty when it is not a jar. */
-    private static Optional<String> engineJar() {
-        try {
-            var source = ListOutlineCache.class.getProtectionDomain().getCodeSource();
-            if (source == null) {
-                return Optional.empty();
-            }
-            Path jar = Path.of(source.getLocation().toURI());
-            if (!Files.isRegularFile(jar)) {
-                return Optional.empty();
-            }
-            return Optional.of(jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis());
-        } catch (URISyntaxException | IOException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 }

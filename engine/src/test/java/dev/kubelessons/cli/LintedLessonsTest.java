@@ -1,0 +1,73 @@
+package dev.kubelessons.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.lesson.SourcePosition;
+import dev.kubelessons.markdown.CourseLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lint's clean verdict on a lesson is reused only for that very lesson (file, parse and engine build), and problems are never kept. */
+class LintedLessonsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file;
+    private final AtomicInteger runs = new AtomicInteger();
+    private List<Problem> verdict = List.of();
+    private final Function<Lesson, List<Problem>> rules = lesson -> {
+        runs.incrementAndGet();
+        return verdict;
+    };
+
+    @BeforeEach
+    void copyALesson() throws Exception {
+        file = Files.createDirectories(dir.resolve("lessons")).resolve("03-clusterip.md");
+        Files.copy(Path.of("..", "lessons", "03-clusterip.md"), file);
+    }
+
+    private Lesson parsed() {
+        return new CourseLoader().parse(file).lesson().orElseThrow();
+    }
+
+    @Test
+    void aLessonThatPassedIsNotLintedAgainUntilItsFileOrTheEngineChanges() throws Exception {
+        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"));
+        assertEquals(List.of(), cache.lint(parsed(), rules));
+        assertEquals(List.of(), cache.lint(parsed(), rules));
+        assertEquals(1, runs.get(), "the same lesson, parsed again, is known clean");
+
+        Files.writeString(file, Files.readString(file).replace("## ", "##  "));
+        cache.lint(parsed(), rules);
+        assertEquals(2, runs.get(), "an edited file is linted again");
+
+        new LintedLessons(dir.resolve("cache"), Optional.of("engine-2")).lint(parsed(), rules);
+        assertEquals(3, runs.get(), "another engine build lints again");
+    }
+
+    @Test
+    void problemsAreNeverKeptAndWithoutABuildIdentityNothingIs() {
+        verdict = List.of(new Problem(SourcePosition.of(file, 1, 1), "a problem", "fix it"));
+        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"));
+        assertEquals(verdict, cache.lint(parsed(), rules));
+        assertEquals(verdict, cache.lint(parsed(), rules));
+        assertEquals(2, runs.get());
+
+        verdict = List.of();
+        LintedLessons unknown = new LintedLessons(dir.resolve("other"), Optional.empty());
+        unknown.lint(parsed(), rules);
+        unknown.lint(parsed(), rules);
+        assertEquals(4, runs.get());
+        assertEquals(false, Files.exists(dir.resolve("other")));
+    }
+}

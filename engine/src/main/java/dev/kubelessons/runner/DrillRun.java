@@ -104,7 +104,8 @@ public final class DrillRun {
                     case "c" -> now.stream().filter(v -> v.status() != Status.SKIPPED)
                             .forEach(v -> terminal.println("  [" + label(v.status()) + "] " + v.check().info().title()));
                     case "s" -> {
-                        terminal.println("Restoring service the reference way: " + fault.restores().content().strip());
+                        terminal.println("Restoring service the reference way" + fault.restores().node().map(node -> " (inside node " + node + ")").orElse("")
+                                + ": " + fault.restores().content().strip());
                         session.solutions().performFault(lesson, fault.restores(), namespace);
                         restoredByRunner = true;
                         if (caught.isEmpty()) {
@@ -144,7 +145,9 @@ public final class DrillRun {
         terminal.println("  What broke:  " + fault.cause());
         terminal.println("  Caught by:   " + String.join("; ", caught.stream().map(v -> v.check().info().title()).distinct().toList()));
         terminal.println("  Shown by:    " + fault.shows());
-        terminal.println("  Reference fix: " + fault.restores().content().strip().replace("\n", "\n                 "));
+        // A cluster-level fault's restore is a script inside a kind node: say which, so the learner can replay it with docker exec.
+        terminal.println("  Reference fix" + fault.restores().node().map(node -> " (inside node " + node + ")").orElse("") + ": "
+                + fault.restores().content().strip().replace("\n", "\n                 "));
         terminal.println("Fault '" + fault.name() + "'. Another drill: " + lesson.runCommand() + " (a fault at random)");
     }
 

@@ -24,7 +24,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 16's cluster-level faults (15-cluster-drill: CoreDNS, one node's kube-proxy rules, one node's route) on a real API
+ * Issue 16's cluster-level faults (15-cluster-drill: CoreDNS twice, one node's kube-proxy rules, one node's route) on a real API
  * server without nodes to enter: verify reports each fault SKIPPED with the reason, never broken nor restored, while the
  * healthy system's resource check runs; and on a cluster with a data plane that is not the drill's own (the course's kind
  * cluster, a context:) the runner refuses to inject them rather than break a shared kube-system or skip in silence.
@@ -41,12 +41,12 @@ class ClusterDrillOnKwokTest {
     @Test
     void onKwokEveryClusterLevelFaultIsSkippedWithItsReasonAndNeverCountsAsRestored(ClusterAccess access) {
         Lesson drill = drill();
-        assertEquals(List.of("coredns-scaled-to-zero", "kube-proxy-rules-flushed", "pod-cidr-route-deleted"),
+        assertEquals(List.of("coredns-scaled-to-zero", "coredns-wrong-zone", "kube-proxy-rules-flushed", "pod-cidr-route-deleted"),
                 drill.faults().stream().map(Fault::name).toList());
         assertTrue(drill.faults().stream().allMatch(Fault::isClusterLevel));
         try (ClusterSession session = RunningCluster.session(access, "kld")) {
             List<LessonResult> results = new DrillVerifier(session, session.sandbox("kld"), Duration.ofSeconds(90)).verify(drill, 1);
-            assertEquals(List.of(DRILL + " healthy #1", DRILL + " fault coredns-scaled-to-zero #1", DRILL + " fault kube-proxy-rules-flushed #1",
+            assertEquals(List.of(DRILL + " healthy #1", DRILL + " fault coredns-scaled-to-zero #1", DRILL + " fault coredns-wrong-zone #1", DRILL + " fault kube-proxy-rules-flushed #1",
                     DRILL + " fault pod-cidr-route-deleted #1"), results.stream().map(LessonResult::lessonId).toList(), "no 'broken' nor 'restored' result on kwok");
             LessonResult healthy = results.get(0);
             assertEquals(Status.PASS, verdict(healthy, "web-serving").status(), "the resource check of the healthy system runs on kwok");
@@ -74,7 +74,7 @@ class ClusterDrillOnKwokTest {
             assertTrue(named.getMessage().contains("is cluster-level") && named.nextStep().contains("--cluster kind"), named.getMessage());
             assertThrows(PrerequisiteException.class, () -> FaultChoice.pick(drill, Optional.empty(), true, why, new Random(1)),
                     "no fault left to draw");
-            Fault route = drill.faults().get(2);
+            Fault route = drill.faults().get(3);
             PrerequisiteException refused = assertThrows(PrerequisiteException.class,
                     () -> course.solutions().performFault(drill, route.breaks(), "kld-15-cluster-drill"));
             assertTrue(refused.getMessage().contains("runs inside kind node 'worker' of the drill's own cluster"), refused.getMessage());

@@ -55,9 +55,11 @@ public final class DockerNodeShell implements NodeShell {
             }
             if (process.exitValue() != 0) {
                 String reason = err.join().strip();
+                // docker's own refusals (no such container, a stopped node) come from the daemon, not from the command.
+                boolean daemon = reason.contains("No such container") || reason.contains("Error response from daemon");
                 throw new NodeShellException(String.join(" ", argv) + " exited with " + process.exitValue()
                         + (reason.isEmpty() ? "" : ": " + reason)
-                        + (reason.contains("No such container") ? " (is the kind cluster '" + cluster + "' running?)" : ""));
+                        + (daemon ? " (is the kind cluster '" + cluster + "' running?)" : ""), !daemon);
             }
             return out.join();
         } catch (InterruptedException e) {

@@ -14,8 +14,21 @@ public interface NodeShell {
 
     /** The node could not be reached, or the command failed; the message says which and how. */
     final class NodeShellException extends RuntimeException {
+        private final boolean commandFailed;
+
+        /** The node could not be entered in time (no Docker, no container, a timeout): the environment, not the command. */
         public NodeShellException(String message) {
+            this(message, false);
+        }
+
+        public NodeShellException(String message, boolean commandFailed) {
             super(message);
+            this.commandFailed = commandFailed;
+        }
+
+        /** Whether the command itself ran in the node and exited non-zero (as opposed to the node not being reachable). */
+        public boolean commandFailed() {
+            return commandFailed;
         }
     }
 }

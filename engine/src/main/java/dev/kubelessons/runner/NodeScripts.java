@@ -2,10 +2,12 @@ package dev.kubelessons.runner;
 
 import dev.kubelessons.check.NodeShell;
 import dev.kubelessons.check.NodeTable;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.kubelessons.cluster.KindProvider;
+import dev.kubelessons.failure.PrerequisiteException;
+import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Block;
 import dev.kubelessons.lesson.Lesson;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +46,10 @@ public final class NodeScripts {
         return shell.isPresent() && lesson.cluster().map(own -> cluster.equals(KindProvider.lessonClusterName(own))).orElse(true);
     }
 
-    /** Runs {@code block} on its node with {@code sh -c}; a failing script is the lesson's bug, reported with its place. */
+    /**
+     * Runs {@code block} on its node with {@code sh -c}. A script that runs and fails is the lesson file's error (exit 2, with
+     * its place); a node that cannot be entered in time is the cluster's (exit 3). Neither is the engine's bug.
+     */
     public void run(Lesson lesson, Block block, String namespace) {
         if (!block.isNodeScript() || !runsHere(lesson)) {
             return;
@@ -53,7 +58,13 @@ public final class NodeScripts {
         try {
             shell.get().run(block.node().orElseThrow(), List.of("sh", "-c", script));
         } catch (NodeShell.NodeShellException e) {
-            throw new IllegalStateException("the node script at " + block.position() + " failed on node " + block.node().get() + ": " + e.getMessage(), e);
+            String node = block.node().get();
+            if (e.commandFailed()) {
+                throw new UserInputException("the node script at " + block.position() + " failed on node " + node + ": " + e.getMessage(),
+                        "fix the script at that line, or try it by hand in the node (docker exec -it " + cluster + "-" + node + " sh)");
+            }
+            throw new PrerequisiteException("could not run the node script at " + block.position() + " on node " + node + ": " + e.getMessage(),
+                    "check the cluster with 'jbang lesson cluster status', then run the command again");
         }
     }
 }

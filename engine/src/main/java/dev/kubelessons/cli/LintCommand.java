@@ -28,7 +28,10 @@ public final class LintCommand implements Callable<Integer> {
         ProjectLayout layout = global.layout();
         CourseLoader.Loaded loaded = layout.loader().load(layout.lessons());
         List<Problem> problems = new java.util.ArrayList<>(layout.courseProblems());
-        problems.addAll(new Linter().lint(loaded));
+        Linter linter = new Linter();
+        LintedLessons linted = LintedLessons.forUser();
+        // Each lesson's rules run unless this very lesson passed them before (LintedLessons); problems are always found afresh.
+        problems.addAll(linter.lint(loaded, lesson -> linted.lint(lesson, linter::lint)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path relativeTo = Path.of("").toAbsolutePath();

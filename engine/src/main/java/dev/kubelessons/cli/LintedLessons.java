@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Remembers, per lesson file, the last lesson that passed lint's rules, so a command that runs a lesson
- * ({@code --check}, {@code reset}, {@code verify}) does not lint it again on every start: the rules (CEL typed
- * against the schema, PlantUML's syntax check) were a third of a warm {@code --check}'s own work
- * (bench/RESULTS.md). The key is a SHA-256 of the engine build, the whole parsed lesson (every record of it, so
+ * Remembers, per lesson file, the last lesson that passed lint's rules, so {@code lint} and the commands that
+ * run a lesson ({@code --check}, {@code reset}, {@code verify}) do not run them again for a lesson nobody
+ * changed: the rules (CEL typed against the schema, PlantUML's syntax check) were half of {@code lint} and a
+ * third of a warm {@code --check}'s own work (bench/RESULTS.md). The key is a SHA-256 of the engine build, the whole parsed lesson (every record of it, so
  * any change to its text, positions, paths or checks changes it) and the file's bytes; only a clean verdict
  * is kept, so problems are always found afresh. Without an engine build identity nothing is kept.
  */

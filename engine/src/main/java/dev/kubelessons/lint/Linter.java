@@ -6,6 +6,7 @@ import dev.kubelessons.markdown.CourseLoader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Everything lint reports: the parser's and loader's problems, then the rules that need a
@@ -24,9 +25,17 @@ public final class Linter {
     }
 
     public List<Problem> lint(CourseLoader.Loaded loaded) {
+        return lint(loaded, this::lint);
+    }
+
+    /**
+     * Like {@link #lint(CourseLoader.Loaded)}, with each lesson's rules asked through {@code perLesson}
+     * (the CLI's cache of clean verdicts, which calls {@link #lint(Lesson)} for a lesson it does not know).
+     */
+    public List<Problem> lint(CourseLoader.Loaded loaded, Function<Lesson, List<Problem>> perLesson) {
         List<Problem> problems = new ArrayList<>(loaded.problems());
         // Lessons lint independently (the rules share only thread-safe caches), so on every core.
-        loaded.allLessons().parallelStream().map(this::lint).toList().forEach(problems::addAll);
+        loaded.allLessons().parallelStream().map(perLesson).toList().forEach(problems::addAll);
         problems.sort(Comparator.comparing((Problem p) -> p.position().file().toString())
                 .thenComparingInt(p -> p.position().line())
                 .thenComparingInt(p -> p.position().column()));

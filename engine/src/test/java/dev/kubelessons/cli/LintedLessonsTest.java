@@ -70,4 +70,29 @@ class LintedLessonsTest {
         assertEquals(4, runs.get());
         assertEquals(false, Files.exists(dir.resolve("other")));
     }
+
+    @Test
+    void lintOfACourseReportsTheSameProblemsWarmAsColdAndRunsTheRulesOnlyForLessonsNotKnownClean() throws Exception {
+        Path lessons = dir.resolve("lessons");
+        try (var files = Files.list(Path.of("..", "lessons"))) {
+            for (Path lesson : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                Files.copy(lesson, lessons.resolve(lesson.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(file, Files.readString(file).replace("object.spec.type", "object.spec.typo"));
+        CourseLoader.Loaded loaded = new CourseLoader().load(lessons);
+        dev.kubelessons.lint.Linter linter = new dev.kubelessons.lint.Linter();
+        List<Problem> expected = linter.lint(loaded);
+        assertEquals(false, expected.isEmpty(), "the typo is a lint problem");
+
+        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"));
+        Function<Lesson, List<Problem>> counted = lesson -> {
+            runs.incrementAndGet();
+            return linter.lint(lesson);
+        };
+        assertEquals(expected, linter.lint(loaded, lesson -> cache.lint(lesson, counted)));
+        assertEquals(loaded.allLessons().size(), runs.get());
+        assertEquals(expected, linter.lint(new CourseLoader().load(lessons), lesson -> cache.lint(lesson, counted)));
+        assertEquals(loaded.allLessons().size() + 1, runs.get(), "warm: only the lesson with a problem ran its rules again");
+    }
 }

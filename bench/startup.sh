@@ -5,8 +5,8 @@
 # COMMIT>, that commit runs in turn with this tree (ours, baseline, ours, ...), each with a jbang cache of
 # its own (the ./jbang wrapper keeps one launch plan per cache), and the CPU ratio is taken pair by pair.
 # KUBELESSONS_NO_CDS=1 measures this tree without its class-data sharing archive. The warm-up fills the
-# cache of list's outline, so list is measured warm; empty bench/out/cache-startup/kubelessons/list-outlines
-# before each run for the cold figure.
+# caches of list's outline and of lint's clean verdicts, so list and lint are measured warm; empty
+# bench/out/cache-startup/kubelessons/{list-outlines,linted-lessons} before each run for cold figures.
 # Usage: bench/startup.sh [RUNS]        e.g. BASELINE=$(bench/snapshot.sh 714bf6d) bench/startup.sh 10
 set -euo pipefail
 cd "$(dirname "$0")/.."

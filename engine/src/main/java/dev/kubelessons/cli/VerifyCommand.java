@@ -5,6 +5,7 @@ import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.report.ReportFormat;
+import dev.kubelessons.report.VerifySummary;
 import dev.kubelessons.runner.AtomicFile;
 import dev.kubelessons.runner.ClusterSession;
 import dev.kubelessons.runner.ClusterSessions;
@@ -107,8 +108,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
         }
         out.print(reportFormat.render(results, global.color()));
         boolean passed = results.stream().allMatch(LessonResult::passed);
-        out.println(passed ? "verify: " + lessons.size() + " lesson(s) x " + repeat + ": every check fails unsolved and passes solved"
-                + (lessons.stream().anyMatch(Lesson::isDrill) ? " (drills: healthy, each fault caught, then restored)" : "")
+        out.println(passed ? VerifySummary.line(results, lessons.size(), repeat, lessons.stream().anyMatch(Lesson::isDrill))
                 : "verify: FAILED, see above");
         out.flush();
         return passed ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

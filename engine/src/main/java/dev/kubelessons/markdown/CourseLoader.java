@@ -169,8 +169,11 @@ public final class CourseLoader {
         return c == '-' || Character.isLetterOrDigit(c);
     }
 
+    /** By identity: a Lesson's own hashCode walks its whole text, and this set is asked about every lesson. */
     private static Set<Lesson> duplicateIds(List<Lesson> lessons) {
         Map<String, List<Lesson>> byId = lessons.stream().collect(Collectors.groupingBy(Lesson::id));
-        return byId.values().stream().filter(l -> l.size() > 1).flatMap(l -> l.stream().skip(1)).collect(Collectors.toSet());
+        Set<Lesson> duplicates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        byId.values().stream().filter(l -> l.size() > 1).flatMap(l -> l.stream().skip(1)).forEach(duplicates::add);
+        return duplicates;
     }
 }

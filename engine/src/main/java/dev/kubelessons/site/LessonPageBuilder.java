@@ -14,7 +14,10 @@ import dev.kubelessons.site.SiteViews.Link;
 import dev.kubelessons.site.SiteViews.PartView;
 import dev.kubelessons.site.SiteViews.StepView;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -29,12 +32,13 @@ final class LessonPageBuilder {
     private static final String LANGUAGE_CLASS_START = "class=\"language-";
     private static final Pattern LANGUAGE_CLASS = Pattern.compile("class=\"language-([a-z0-9+#-]+)\"");
 
-    private final Course course;
+    private final Map<String, Lesson> byId = new HashMap<>();
     private final CoursePaths paths;
     private final MarkdownHtml markdown;
 
     LessonPageBuilder(Course course, MarkdownHtml markdown) {
-        this.course = course;
+        // Prerequisites by id in one lookup each: Course.lesson(id) scans the course, for every prerequisite of every page.
+        course.lessons().forEach(l -> byId.putIfAbsent(l.id(), l));
         this.paths = new CoursePaths(course);
         this.markdown = markdown;
     }
@@ -42,7 +46,7 @@ final class LessonPageBuilder {
     LessonPage build(Lesson lesson) {
         markdown.prepareDiagrams(lesson);
         List<Link> prerequisites = lesson.prerequisites().stream()
-                .map(id -> course.lesson(id).map(LessonCards::link).orElse(new Link(id, id, LessonCards.href(id))))
+                .map(id -> Optional.ofNullable(byId.get(id)).map(LessonCards::link).orElse(new Link(id, id, LessonCards.href(id))))
                 .toList();
         String introduction = markdown.render(lesson.introduction().markdown());
         List<StepView> steps = lesson.steps().stream().map(this::step).toList();

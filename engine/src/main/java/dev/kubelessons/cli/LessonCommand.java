@@ -153,7 +153,9 @@ public final class LessonCommand implements Callable<Integer> {
                         + " faults are left out of the draw (" + String.join(", ", left) + "); run on kind for all of them");
                 err.flush();
             }
-            return new DrillRun(session, lesson, chosen, Terminal.system(global.color()), progress, SETTLE_TIMEOUT).run();
+            Terminal terminal = Terminal.system(global.color());
+            terminal = dev.kubelessons.tui.TerminalProse.forThisTerminal(global.color()).map(terminal::withProse).orElse(terminal);
+            return new DrillRun(session, lesson, chosen, terminal, progress, SETTLE_TIMEOUT).run();
         }
     }
 

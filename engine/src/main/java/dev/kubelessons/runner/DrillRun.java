@@ -45,7 +45,7 @@ public final class DrillRun {
     public int run() {
         Sandbox sandbox = session.sandbox();
         String namespace = sandbox.namespace(lesson);
-        terminal.println(terminal.bold(lesson.title()) + "  (drill, namespace " + namespace + ", cluster " + session.provider().name() + ")");
+        terminal.prose(lesson.title() + "  ", "(drill, namespace " + namespace + ", cluster " + session.provider().name() + ")", "");
         terminal.println("Setting up the healthy system and proving it healthy...");
         sandbox.reset(lesson);
         CheckContext context = session.checkContext(lesson, sandbox);
@@ -64,9 +64,9 @@ public final class DrillRun {
         session.solutions().performFault(lesson, fault.breaks(), namespace);
         long start = System.nanoTime();
         terminal.println("");
-        terminal.println(terminal.bold("INCIDENT") + "  " + fault.symptom());
-        terminal.println("The clock runs. Work in another terminal (kubectl -n " + namespace + " ...); the drill ends when every check passes.");
-        terminal.println("Keys, then Enter:  h hint   c check now   s give up (the runner restores)   q quit");
+        terminal.prose("INCIDENT  ", fault.symptom(), "");
+        terminal.prose("", "The clock runs. Work in another terminal (kubectl -n " + namespace + " ...); the drill ends when every check passes.", "");
+        terminal.println("Keys + Enter:  h hint   c check now   s give up (runner restores)   q quit");
 
         BlockingQueue<String> keys = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
@@ -104,8 +104,9 @@ public final class DrillRun {
                     case "c" -> now.stream().filter(v -> v.status() != Status.SKIPPED)
                             .forEach(v -> terminal.println("  [" + label(v.status()) + "] " + v.check().info().title()));
                     case "s" -> {
-                        terminal.println("Restoring service the reference way" + fault.restores().node().map(node -> " (inside node " + node + ")").orElse("")
-                                + ": " + fault.restores().content().strip());
+                        terminal.prose("", "Restoring service the reference way" + fault.restores().node().map(node -> " (inside node " + node + ")").orElse("")
+                                + ":", "");
+                        terminal.println("  " + fault.restores().content().strip().replace("\n", "\n  "));
                         session.solutions().performFault(lesson, fault.restores(), namespace);
                         restoredByRunner = true;
                         if (caught.isEmpty()) {
@@ -130,7 +131,7 @@ public final class DrillRun {
         List<String> levels = new java.util.ArrayList<>(fault.hints());
         FaultChecks.catching(lesson, fault).forEach(c -> levels.add(c.info().hint()));
         if (hintsShown < levels.size()) {
-            terminal.println("Hint " + (hintsShown + 1) + " of " + levels.size() + ": " + levels.get(hintsShown));
+            terminal.prose("Hint " + (hintsShown + 1) + " of " + levels.size() + ": ", levels.get(hintsShown), "  ");
             hintsShown++;
         } else {
             terminal.println("No more hints. Press s to have the runner restore service and show the report.");
@@ -142,13 +143,15 @@ public final class DrillRun {
         terminal.println(terminal.bold(byRunner ? "Service restored by the runner" : "Service restored") + " in " + clock(elapsed)
                 + " (" + Counted.of(hintsShown, "hint") + " used)");
         terminal.println("Post-incident report");
-        terminal.println("  What broke:  " + fault.cause());
-        terminal.println("  Caught by:   " + String.join("; ", caught.stream().map(v -> v.check().info().title()).distinct().toList()));
+        terminal.prose("  What broke:  ", fault.cause(), " ".repeat(15));
+        terminal.prose("  Caught by:   ", String.join("; ", caught.stream().map(v -> v.check().info().title()).distinct().toList()), " ".repeat(15));
         terminal.println("  Shown by:    " + fault.shows());
         // A cluster-level fault's restore is a script inside a kind node: say which, so the learner can replay it with docker exec.
         terminal.println("  Reference fix" + fault.restores().node().map(node -> " (inside node " + node + ")").orElse("") + ": "
                 + fault.restores().content().strip().replace("\n", "\n                 "));
-        terminal.println("Fault '" + fault.name() + "'. Another drill: " + lesson.runCommand() + " (a fault at random)");
+        // The command on a line of its own: a wrap inside it would break a copy and paste.
+        terminal.prose("", "Fault '" + fault.name() + "'. Another drill, with a fault at random:", "");
+        terminal.println("  " + lesson.runCommand());
     }
 
     /** PASS everywhere a check could run: SKIPPED ones (no data plane) neither block nor prove a restore. */

@@ -17,11 +17,23 @@ public final class Terminal {
     private final BufferedReader in;
     private final PrintWriter out;
     private final boolean color;
+    private final ProseLayout prose;
 
     public Terminal(Reader in, PrintWriter out, boolean color) {
-        this.in = new BufferedReader(in);
+        this(new BufferedReader(in), out, color, null);
+    }
+
+    private Terminal(BufferedReader in, PrintWriter out, boolean color, ProseLayout prose) {
+        this.in = in;
         this.out = out;
         this.color = color;
+        // Without a layout (a pipe, a test): one line each, as the terminal's own wrapping would show it.
+        this.prose = prose != null ? prose : (lead, text, indent) -> java.util.List.of(bold(lead) + text);
+    }
+
+    /** The same terminal, laying out {@link #prose} with {@code layout} (word-wrapped to a real terminal's width). */
+    public Terminal withProse(ProseLayout layout) {
+        return new Terminal(in, out, color, layout);
     }
 
     public static Terminal system(boolean color) {
@@ -35,6 +47,12 @@ public final class Terminal {
 
     public synchronized void println(String text) {
         out.println(text);
+        out.flush();
+    }
+
+    /** Prose (never a command): a bold lead, then text wrapped at words where the terminal's width is known. */
+    public synchronized void prose(String lead, String text, String indent) {
+        prose.lines(lead, text, indent).forEach(out::println);
         out.flush();
     }
 

@@ -55,6 +55,49 @@ class JbangWrapperTest {
         }
     }
 
+    /**
+     * A first build cut short (Ctrl-C) can leave jbang an engine jar without the main class, which jbang takes as built; the
+     * wrapper notices and builds it again instead of failing every command with "Could not find or load main class Lesson".
+     * jbang's and the wrapper's caches are the test's own, so no other clone's jar is touched.
+     */
+    @Test
+    void anEngineJarCutShortIsBuiltAgain() throws Exception {
+        copyClone();
+        Path jbangHome = clone.resolve(".jbang-home");
+        Consumer<Map<String, String>> own = env -> {
+            env.put("XDG_CACHE_HOME", clone.resolve(".cache").toString());
+            env.put("JBANG_DIR", jbangHome.toString());
+        };
+        Run first = wrapper(own, "lesson", "--version");
+        assertEquals(0, first.exit(), first.output());
+        Path plan;
+        try (Stream<Path> files = Files.list(clone.resolve(".cache/kubelessons/jbang"))) {
+            plan = files.filter(f -> f.getFileName().toString().endsWith(".classpath")).findFirst().orElseThrow();
+        }
+        Path engineJar = Path.of(Files.readString(plan).strip().split(":")[0]);
+        assertTrue(engineJar.startsWith(jbangHome), "the engine jar is the test's own: " + engineJar);
+
+        // As an interrupted build left it once: jbang's manifest and most entries, but not the main class.
+        Path whole = clone.resolve("whole.jar");
+        Files.move(engineJar, whole);
+        try (var in = new java.util.zip.ZipFile(whole.toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(engineJar))) {
+            for (var entry : java.util.Collections.list(in.entries())) {
+                if (!entry.getName().equals("Lesson.class")) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    in.getInputStream(entry).transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        Run again = wrapper(own, "lesson", "--version");
+        assertEquals(0, again.exit(), again.output());
+        assertTrue(again.output().contains("kubelessons 0.1.0") && again.output().contains("the engine's jar is incomplete"), again.output());
+        try (var jar = new java.util.zip.ZipFile(engineJar.toFile())) {
+            assertTrue(jar.getEntry("Lesson.class") != null, "rebuilt with its main class");
+        }
+    }
+
     private record Run(int exit, String output) {
     }
 

@@ -122,13 +122,6 @@ public final class BoardActions {
             HttpReplies.text(exchange, 409, "no attendee on the cluster yet");
             return;
         }
-        if (action.equals("inject-all") && confirmed != who.size()) {
-            // The page asks the instructor with this count, then sends it back as the confirmation.
-            String ask = "Break the " + lesson.id() + " of all " + Counted.of(who.size(), "attendee") + " on the cluster?"
-                    + (confirmed < 0 ? "" : " (the page counted " + confirmed + ")") + " Press Break all again to confirm.";
-            HttpReplies.json(exchange, 409, json.writeValueAsString(Map.of("confirm", who.size(), "message", ask)));
-            return;
-        }
         java.util.Map<String, Fault> chosen = new java.util.LinkedHashMap<>();
         try {
             for (String name : who) {
@@ -137,6 +130,13 @@ public final class BoardActions {
         } catch (KubelessonsException e) {
             HttpReplies.text(exchange, named.isPresent() && lesson.faults().stream().noneMatch(f -> f.name().equals(named.get())) ? 400 : 409,
                     e.getMessage() + "; " + e.nextStep());
+            return;
+        }
+        if (action.equals("inject-all") && confirmed != who.size()) {
+            // Asked only of a fault the board would inject (a refusal comes first). The page asks the instructor with this count, then sends it back as the confirmation.
+            String ask = "Break the " + lesson.id() + " of all " + Counted.of(who.size(), "attendee") + " on the cluster?"
+                    + (confirmed < 0 ? "" : " (the page counted " + confirmed + ")") + " Press Break all again to confirm.";
+            HttpReplies.json(exchange, 409, json.writeValueAsString(Map.of("confirm", who.size(), "message", ask)));
             return;
         }
         chosen.forEach((name, fault) -> workers.execute(() -> injectNow(name, lesson, fault)));

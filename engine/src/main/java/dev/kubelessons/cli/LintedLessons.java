@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -42,7 +40,7 @@ final class LintedLessons {
     /** {@code rules}' problems in {@code lesson}; none, without running them, when this very lesson passed them before. */
     List<Problem> lint(Lesson lesson, Function<Lesson, List<Problem>> rules) {
         Optional<String> key = engineBuild.flatMap(build -> key(build, lesson));
-        Path marker = folder.resolve(sha256(lesson.source().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 24));
+        Path marker = folder.resolve(Sha256.nameFor(lesson.source().toAbsolutePath().normalize().toString()));
         if (key.isPresent() && key.get().equals(read(marker))) {
             return List.of();
         }
@@ -60,14 +58,12 @@ final class LintedLessons {
     private static Optional<String> key(String build, Lesson lesson) {
         try {
             byte[] bytes = Files.readAllBytes(lesson.source());
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             digest.update((build + "\u0000" + lesson + "\u0000").getBytes(StandardCharsets.UTF_8));
             digest.update(bytes);
-            return Optional.of(HexFormat.of().formatHex(digest.digest()));
+            return Optional.of(Sha256.hex(digest));
         } catch (IOException e) {
             return Optional.empty();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
@@ -79,11 +75,4 @@ final class LintedLessons {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }

@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -59,7 +57,7 @@ final class ListOutlineCache {
         Path lessons = layout.lessons().toAbsolutePath().normalize();
         String paths = layout.courseRead().course().filter(CourseFile::declaresPaths).map(c -> "declared " + c.paths()).orElse("named by the lessons");
         Optional<String> key = key(lessons, paths);
-        Path file = folder.resolve(sha256(lessons.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 24) + ".json");
+        Path file = folder.resolve(Sha256.nameFor(lessons.toString()) + ".json");
         Optional<ListOutline> cached = key.flatMap(k -> read(file, k));
         if (cached.isPresent()) {
             return cached.get();
@@ -72,7 +70,7 @@ final class ListOutlineCache {
 
     private Optional<String> key(Path lessons, String paths) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             update(digest, engineBuild.orElseThrow());
             update(digest, paths);
             update(digest, lessons.toString());
@@ -82,11 +80,9 @@ final class ListOutlineCache {
                 update(digest, Integer.toString(bytes.length));
                 digest.update(bytes);
             }
-            return Optional.of(HexFormat.of().formatHex(digest.digest()));
+            return Optional.of(Sha256.hex(digest));
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty(); // a file vanished while it was listed: no key, no cache
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
@@ -95,13 +91,6 @@ final class ListOutlineCache {
         digest.update((byte) 0);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 
     private static Optional<ListOutline> read(Path file, String key) {
         if (!Files.isRegularFile(file)) {

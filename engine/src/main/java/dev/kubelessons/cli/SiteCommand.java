@@ -4,6 +4,8 @@ import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.failure.KubelessonsException;
 import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.cluster.UserDirs;
+import dev.kubelessons.site.DiagramCache;
 import dev.kubelessons.site.SiteBuild;
 import dev.kubelessons.site.SiteBuildException;
 import dev.kubelessons.site.SiteServer;
@@ -50,7 +52,8 @@ public final class SiteCommand implements Callable<Integer> {
         }
         ProjectLayout layout = global.layout();
         Path target = out != null ? out : layout.root().resolve("site");
-        SiteBuild build = new SiteBuild(layout.lessons(), layout.templates(), target).course(layout.course()).allowEmpty(allowEmpty);
+        SiteBuild build = new SiteBuild(layout.lessons(), layout.templates(), target).course(layout.course()).allowEmpty(allowEmpty)
+                .diagramCache(diagramCache());
         PrintWriter stdout = spec.commandLine().getOut();
         if (!serve) {
             report(buildOnce(build), stdout);
@@ -62,6 +65,11 @@ public final class SiteCommand implements Callable<Integer> {
             serve(server, build, layout, stdout);
         }
         return ExitCodes.OK;
+    }
+
+    /** Diagrams drawn by earlier builds of this engine build, in the user's cache folder: a warm build never loads PlantUML. */
+    static DiagramCache diagramCache() {
+        return DiagramCache.in(UserDirs.fromEnvironment().cache().resolve("diagrams"), EngineBuild.identity());
     }
 
     private SiteServer bind(Path root) throws IOException {

@@ -46,7 +46,7 @@ final class WebTutor {
         Path work = temporaryFolder();
         try {
             Path siteDir = work.resolve("site");
-            new SiteBuild(layout.lessons(), layout.templates(), siteDir).course(layout.course()).run();
+            new SiteBuild(layout.lessons(), layout.templates(), siteDir).course(layout.course()).diagramCache(SiteCommand.diagramCache()).run();
             try (LiveServer server = bind(siteDir, lesson);
                  ClusterSession session = ClusterSession.openInteractive(global.cluster(), lesson, err)) {
                 server.start();

@@ -23,6 +23,16 @@ final class DiagramFigures {
 
     private final DiagramDrawing drawing = new DiagramDrawing();
     private final Map<String, String> figures = new ConcurrentHashMap<>();
+    private final DiagramCache cache;
+
+    DiagramFigures() {
+        this(DiagramCache.NONE);
+    }
+
+    /** @param cache diagrams drawn by earlier builds; a hit never touches PlantUML */
+    DiagramFigures(DiagramCache cache) {
+        this.cache = cache;
+    }
 
     /** Draws every diagram of the lesson before its prose is rendered; throws with all its syntax errors. */
     void prepare(Lesson lesson) {
@@ -60,9 +70,18 @@ final class DiagramFigures {
     private Optional<Problem> draw(Diagram diagram) {
         Problem[] problem = {null};
         figures.computeIfAbsent(diagram.source(), source -> {
-            DiagramDrawing.Drawn drawn = drawing.draw(diagram, id(diagram));
+            String id = id(diagram);
+            Optional<String> kept = cache.svg(diagram, id);
+            if (kept.isPresent()) {
+                return figure(diagram, kept.get()); // it parsed when it was drawn, by this same engine build
+            }
+            DiagramDrawing.Drawn drawn = drawing.draw(diagram, id);
             problem[0] = drawn.problem().orElse(null);
-            return problem[0] == null ? figure(diagram, drawn.svg()) : null;
+            if (problem[0] != null) {
+                return null;
+            }
+            cache.store(diagram, id, drawn.svg());
+            return figure(diagram, drawn.svg());
         });
         return Optional.ofNullable(problem[0]);
     }
@@ -77,10 +96,23 @@ final class DiagramFigures {
     }
 
     private String figureOf(Diagram diagram) {
-        return figures.computeIfAbsent(diagram.source(), source -> figure(diagram, drawing.svg(diagram, id(diagram))));
+        return figures.computeIfAbsent(diagram.source(), source -> {
+            String id = id(diagram);
+            Optional<String> kept = cache.svg(diagram, id);
+            if (kept.isPresent()) {
+                return figure(diagram, kept.get());
+            }
+            DiagramDrawing.Drawn drawn = drawing.draw(diagram, id);
+            if (drawn.problem().isPresent()) {
+                return figure(diagram, drawing.svg(diagram, id)); // PlantUML's picture of the error, as before; not kept
+            }
+            cache.store(diagram, id, drawn.svg());
+            return figure(diagram, drawn.svg());
+        });
     }
 
-    private static String id(Diagram diagram) {
+    /** The prefix of the figure's SVG ids: unique per diagram on a page. */
+    static String id(Diagram diagram) {
         return "dg-" + shortHash(diagram.title() + "\n" + diagram.source());
     }
 

@@ -22,6 +22,11 @@ public final class MarkdownHtml {
         this(new DiagramFigures());
     }
 
+    /** Lesson Markdown whose diagrams come from {@code cache} when an earlier build drew them. */
+    MarkdownHtml(DiagramCache cache) {
+        this(new DiagramFigures(cache));
+    }
+
     MarkdownHtml(DiagramFigures diagrams) {
         this.diagrams = diagrams;
         List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());

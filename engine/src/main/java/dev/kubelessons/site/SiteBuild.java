@@ -35,6 +35,7 @@ public final class SiteBuild {
 
     private boolean allowEmpty;
     private CourseFile course;
+    private DiagramCache diagrams = DiagramCache.NONE;
 
     public SiteBuild(Path lessons, Path templates, Path out) {
         this.lessons = lessons.toAbsolutePath().normalize();
@@ -46,6 +47,12 @@ public final class SiteBuild {
     /** The course the site presents (title, footer, paths, run command); without one, a bare folder's neutral values. */
     public SiteBuild course(CourseFile course) {
         this.course = course;
+        return this;
+    }
+
+    /** Diagrams drawn by earlier builds, kept in the user's cache folder (none by default: every diagram is drawn). */
+    public SiteBuild diagramCache(DiagramCache cache) {
+        this.diagrams = cache;
         return this;
     }
 
@@ -72,7 +79,7 @@ public final class SiteBuild {
             throw new SiteBuildException("no lessons in " + lessons + ", so the site would be empty; " + out + " is left as it is",
                     "check --lessons (lesson files are NN-name.md), or pass --allow-empty to build a site without lessons");
         }
-        SiteRenderer renderer = new SiteRenderer(templates, course);
+        SiteRenderer renderer = new SiteRenderer(templates, course, diagrams);
         renderer.drawAhead(loaded.course());
         List<String> searchEntries = loaded.course().lessons().parallelStream().map(SearchIndexWriter::entry).toList();
         int[] pages = {0};

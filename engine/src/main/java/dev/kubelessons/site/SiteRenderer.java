@@ -24,14 +24,15 @@ final class SiteRenderer {
 
     private final Path templatesDir;
     private final TemplateEngine templates;
-    private final MarkdownHtml markdown = new MarkdownHtml();
+    private final MarkdownHtml markdown;
     // The highlight.js scripts of every page rendered: each language's grammar is written once, only if a page uses it.
     private final Set<String> highlighting = ConcurrentHashMap.newKeySet();
 
     private final CourseFile course;
 
-    SiteRenderer(Path templatesDir, CourseFile course) {
+    SiteRenderer(Path templatesDir, CourseFile course, DiagramCache diagrams) {
         this.templatesDir = templatesDir;
+        this.markdown = new MarkdownHtml(diagrams);
         this.course = course;
         this.templates = new TemplateEngine(templatesDir, course);
     }

@@ -24,6 +24,9 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
+import org.commonmark.parser.InlineParserContext;
+import org.commonmark.parser.SourceLines;
 import org.commonmark.parser.Parser;
 
 /**
@@ -37,7 +40,10 @@ import org.commonmark.parser.Parser;
  */
 public final class LessonParser {
 
-    private final Parser markdown = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    // Only the blocks matter here (steps, fences and where they stand) and the headings' text: paragraphs are left
+    // unparsed inside, which was about half of the parse; the site renders the prose from its own parse.
+    private final Parser markdown = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(HeadingInlines::new).build();
     private final Optional<List<LearningPath>> declaredPaths;
 
     /** A parser for a lessons folder without a course file: any well-formed path id is a path. */
@@ -212,6 +218,26 @@ public final class LessonParser {
                 out.append(code.getLiteral());
             } else {
                 collectText(child, out);
+            }
+        }
+    }
+
+    /**
+     * Parses the inline content of headings only (a step's title), as commonmark's own inline parser does, and
+     * leaves every other block's text unparsed: the lesson model keeps prose as Markdown text.
+     */
+    private static final class HeadingInlines implements InlineParser {
+        private final InlineParser headings;
+
+        HeadingInlines(InlineParserContext context) {
+            // commonmark's default inline parser (what Parser uses without a factory); pinned at 0.32.0 in pom.xml.
+            this.headings = new org.commonmark.internal.InlineParserImpl(context);
+        }
+
+        @Override
+        public void parse(SourceLines lines, Node block) {
+            if (block instanceof Heading) {
+                headings.parse(lines, block);
             }
         }
     }

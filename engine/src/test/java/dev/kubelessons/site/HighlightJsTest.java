@@ -33,4 +33,14 @@ class HighlightJsTest {
         assertEquals(List.of("core.min.js", "bash.min.js", "shell.min.js"), hljs.scripts(Set.of("console")), "a shell session runs bash");
         assertEquals(List.of(), hljs.scripts(Set.of("plaintext", "no-such-language")));
     }
+
+    @Test
+    void anAliasTwoGrammarsListNamesTheFirstByFileName() {
+        // Grammar files are read only until one lists the alias: the answer must be what reading them all gave.
+        assertEquals(List.of("core.min.js", "arduino.min.js"), hljs.scripts(Set.of("c++")), "arduino before cpp");
+        assertEquals(List.of("core.min.js", "javascript.min.js"), hljs.scripts(Set.of("js")), "javascript before typescript");
+        assertEquals(List.of("core.min.js", "lasso.min.js"), hljs.scripts(Set.of("ls")));
+        assertEquals(List.of("core.min.js", "ocaml.min.js"), hljs.scripts(Set.of("ml")));
+        assertEquals(List.of("core.min.js", "bash.min.js"), hljs.scripts(Set.of("zsh")));
+    }
 }

@@ -99,7 +99,10 @@ final class TemplateEngine {
 
         @Override
         public void write(String string, int offset, int length) {
-            text.append(string, offset, offset + length);
+            // StringBuilder.append(CharSequence, start, end) copies char by char (JDK 17), and FreeMarker's HTML escaping
+            // writes every run of text between two escaped characters this way (3% of a 1,000-lesson build); a substring
+            // is copied whole, twice, and still cheaper.
+            text.append(offset == 0 && length == string.length() ? string : string.substring(offset, offset + length));
         }
 
         @Override

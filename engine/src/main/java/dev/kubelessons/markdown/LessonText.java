@@ -26,26 +26,33 @@ final class LessonText {
                     "split it into several lessons, or move large files out of the Markdown"));
             return Optional.empty();
         }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                problems.add(new Problem(position(file, bytes, i), "the file contains a NUL byte: it is binary, not a Markdown lesson",
-                        "remove this file from the lessons folder, or save it as UTF-8 text"));
+        // The JDK's own decoding (a fast path for ASCII, no char[] in between) replaces what is not UTF-8 with U+FFFD: only
+        // a text holding U+FFFD, rare in a lesson, is decoded again strictly to tell a real U+FFFD from broken bytes.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\u0000') >= 0) { // a 0 byte is U+0000, never part of a longer sequence
+            int at = 0;
+            while (bytes[at] != 0) {
+                at++;
+            }
+            problems.add(new Problem(position(file, bytes, at), "the file contains a NUL byte: it is binary, not a Markdown lesson",
+                    "remove this file from the lessons folder, or save it as UTF-8 text"));
+            return Optional.empty();
+        }
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                problems.add(new Problem(start, "the file is not valid UTF-8 text", "save it as UTF-8 in your editor"));
                 return Optional.empty();
             }
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            return Optional.of(text.replace("\r\n", "\n").replace('\r', '\n'));
-        } catch (CharacterCodingException e) {
-            problems.add(new Problem(start, "the file is not valid UTF-8 text", "save it as UTF-8 in your editor"));
-            return Optional.empty();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
         }
+        return Optional.of(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n'));
     }
 
     private static SourcePosition position(Path file, byte[] bytes, int offset) {

@@ -86,6 +86,23 @@ class LessonParserTest {
     }
 
     @Test
+    void aNulByteIsNamedAtItsLineBeforeAnyEncodingProblem() {
+        byte[] text = "---\nid: 01-x\n\u00ff\u0000---\n".getBytes(StandardCharsets.ISO_8859_1); // a broken byte, then NUL
+        ParsedLesson parsed = parser.parse(Path.of("lessons/01-x.md"), text);
+        Problem problem = parsed.problems().get(0);
+        assertTrue(problem.message().contains("NUL byte"), problem.message());
+        assertEquals(3, problem.position().line());
+        assertEquals(2, problem.position().column());
+    }
+
+    @Test
+    void aReplacementCharacterWrittenAsUtf8IsText() {
+        String lesson = "---\nid: 01-x\n---\nThe \ufffd sign.\n";
+        ParsedLesson parsed = parser.parse(Path.of("lessons/01-x.md"), lesson.getBytes(StandardCharsets.UTF_8));
+        assertTrue(parsed.problems().stream().noneMatch(p -> p.message().contains("UTF-8")), parsed.problems().toString());
+    }
+
+    @Test
     void yamlBombsAreRefused() {
         String bomb = "---\nid: 01-bomb\ntitle: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                 + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n";

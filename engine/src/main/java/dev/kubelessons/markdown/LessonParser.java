@@ -13,7 +13,6 @@ import dev.kubelessons.lesson.Step;
 import dev.kubelessons.lesson.StepPart;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -63,15 +62,15 @@ public final class LessonParser {
     }
 
     private Optional<Lesson> parseText(Path file, String text, List<Problem> problems) {
-        String[] lines = text.split("\n", -1);
-        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+        TextLines lines = new TextLines(text);
+        if (!lines.line(0).strip().equals("---")) {
             problems.add(new Problem(SourcePosition.of(file, 1, 1), "the lesson has no front matter",
                     "start the file with a '---' line, the lesson's id, title, paths, duration and objectives, and another '---' line"));
             return Optional.empty();
         }
         int close = -1;
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].strip().equals("---")) {
+        for (int i = 1; i < lines.count(); i++) {
+            if (lines.line(i).strip().equals("---")) {
                 close = i;
                 break;
             }
@@ -81,7 +80,7 @@ public final class LessonParser {
                     "add a line with only '---' after the last front matter field"));
             return Optional.empty();
         }
-        String yaml = String.join("\n", Arrays.asList(lines).subList(1, close));
+        String yaml = lines.join(1, close);
         Optional<FrontMatter> front = new FrontMatterReader(file, problems, declaredPaths).read(yaml, 2);
         BodyParse body = parseBody(file, lines, close + 1, problems);
         if (!file.getFileName().toString().equals(front.map(f -> f.id() + ".md").orElse(file.getFileName().toString()))) {
@@ -96,8 +95,8 @@ public final class LessonParser {
     }
 
     /** @param firstLine index into {@code lines} of the first body line (0-based) */
-    private BodyParse parseBody(Path file, String[] lines, int firstLine, List<Problem> problems) {
-        String body = String.join("\n", Arrays.asList(lines).subList(Math.min(firstLine, lines.length), lines.length));
+    private BodyParse parseBody(Path file, TextLines lines, int firstLine, List<Problem> problems) {
+        String body = lines.join(Math.min(firstLine, lines.count()), lines.count());
         Node document = markdown.parse(body);
         StepBuilder intro = new StepBuilder(null, null, firstLine);
         List<StepBuilder> sections = new ArrayList<>();
@@ -133,7 +132,7 @@ public final class LessonParser {
             // Role fences nested inside lists or quotes would be silently ignored: report them.
             reportNestedRoleFences(file, node, firstLine, problems);
         }
-        current.closeAt(lines.length);
+        current.closeAt(lines.count());
         for (StepBuilder section : sections) {
             section.finish(lines);
         }
@@ -256,9 +255,9 @@ public final class LessonParser {
             this.proseFrom = proseFrom;
         }
 
-        void addProseUpTo(String[] lines, int exclusiveEnd) {
+        void addProseUpTo(TextLines lines, int exclusiveEnd) {
             if (exclusiveEnd > proseFrom) {
-                String text = String.join("\n", Arrays.asList(lines).subList(proseFrom, Math.min(exclusiveEnd, lines.length))).strip();
+                String text = lines.join(proseFrom, Math.min(exclusiveEnd, lines.count())).strip();
                 if (!text.isEmpty()) {
                     parts.add(new Prose(text));
                 }
@@ -271,7 +270,7 @@ public final class LessonParser {
             }
         }
 
-        void finish(String[] lines) {
+        void finish(TextLines lines) {
             addProseUpTo(lines, end);
         }
     }

@@ -9,10 +9,12 @@ import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CEL as Kubernetes' admission policies use it: one variable, {@code object}, the live
@@ -24,10 +26,32 @@ public final class CelExpressions {
     public record Issue(int line, int column, String message) {
     }
 
-    private final Cel cel = CelFactory.standardCelBuilder()
+    // One environment and one program per expression for the whole process: a Cel and its programs are immutable
+    // and thread-safe, and building the environment is most of the first expression's cost.
+    private static final Cel CEL = CelFactory.standardCelBuilder()
             .addVar("object", SimpleType.DYN)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .build();
+    private static final Map<String, CelRuntime.Program> PROGRAMS = new ConcurrentHashMap<>();
+
+    private final Cel cel = CEL;
+    private final Map<String, CelRuntime.Program> programs = PROGRAMS;
+
+    /**
+     * Loads and initialises CEL's parser, checker and runtime on a daemon thread, so a command that will evaluate
+     * expressions (a {@code --check}) does that while it waits for the cluster instead of after.
+     */
+    public static void warmUpInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                new CelExpressions().test("has(object.spec) && object.spec.type == 'ClusterIP'", Map.of("spec", Map.of("type", "ClusterIP")));
+            } catch (RuntimeException e) {
+                // Only a warm-up: the real evaluation reports whatever is wrong.
+            }
+        }, "kubelessons-cel-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
 
     public List<Issue> compileErrors(String expression) {
         CelValidationResult result = cel.compile(expression);
@@ -48,8 +72,7 @@ public final class CelExpressions {
      */
     public boolean test(String expression, Map<String, Object> object) {
         try {
-            CelAbstractSyntaxTree ast = cel.compile(expression).getAst();
-            Object result = cel.createProgram(ast).eval(Map.of("object", celValue(object)));
+            Object result = program(expression).eval(Map.of("object", celValue(object)));
             if (result instanceof Boolean b) {
                 return b;
             }
@@ -59,6 +82,22 @@ public final class CelExpressions {
         } catch (CelEvaluationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The expression's program, compiled once per instance: compiling type-checks against CEL's whole standard
+     * environment, which its checker builds anew on every compile, and a watcher evaluates the same few
+     * expressions again on every change. Only programs are kept; an expression that does not compile throws each time.
+     */
+    private CelRuntime.Program program(String expression) throws CelValidationException, CelEvaluationException {
+        CelRuntime.Program known = programs.get(expression);
+        if (known != null) {
+            return known;
+        }
+        CelAbstractSyntaxTree ast = cel.compile(expression).getAst();
+        CelRuntime.Program program = cel.createProgram(ast);
+        programs.put(expression, program);
+        return program;
     }
 
     /** CEL's Java runtime wants long and double, not the int and float Jackson produces. */

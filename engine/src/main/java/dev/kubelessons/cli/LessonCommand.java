@@ -1,6 +1,7 @@
 package dev.kubelessons.cli;
 
 import dev.kubelessons.lesson.Launcher;
+import dev.kubelessons.check.CelExpressions;
 import dev.kubelessons.check.Verdict;
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.instructor.ProgressReporter;
@@ -8,6 +9,7 @@ import dev.kubelessons.lesson.Fault;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.report.LessonResult;
 import dev.kubelessons.report.ReportFormat;
+import dev.kubelessons.runner.ClusterPreconnect;
 import dev.kubelessons.runner.ClusterSession;
 import dev.kubelessons.runner.DrillRun;
 import dev.kubelessons.runner.FaultChoice;
@@ -90,6 +92,19 @@ public final class LessonCommand implements Callable<Integer> {
         WebOptions.check(web, port, noOpen, check || solve);
         ReportFormat reportFormat = ReportFormat.parse(format);
         ProgressReporter reporter = reportTo == null ? null : new ProgressReporter(reportTo, reportToken);
+        if (!(check || solve) || web) {
+            return run(reportFormat, reporter, null);
+        }
+        // While the lesson is read and linted, connect to the cluster and ready CEL on threads of their own: one after
+        // the other they were most of a warm --check's wall time (bench/RESULTS.md).
+        try (ClusterPreconnect early = ClusterPreconnect.start(global.cluster())) {
+            CelExpressions.warmUpInBackground();
+            return run(reportFormat, reporter, early);
+        }
+    }
+
+    /** The lesson's run; {@code early} is connecting to the cluster meanwhile when the command checks once (--check, --solve). */
+    private int run(ReportFormat reportFormat, ProgressReporter reporter, ClusterPreconnect early) {
         Lesson lesson = new LessonLookup(global.layout()).lesson(lessonId);
         // Before the cluster is touched: an unwritable state dir must not be found after --solve has applied the solution.
         ProgressStore progress = ProgressStore.forUser().requireWritable();
@@ -111,7 +126,7 @@ public final class LessonCommand implements Callable<Integer> {
         if (!check && !solve) {
             return interactive(lesson, progress, reporter, out, err);
         }
-        try (ClusterSession session = ClusterSession.open(global.cluster(), lesson, err)) {
+        try (ClusterSession session = early.open(lesson, err)) {
             boolean created = session.sandbox().ensure(lesson);
             if (created) {
                 err.println("namespace " + session.sandbox().namespace(lesson) + " created, setup applied");

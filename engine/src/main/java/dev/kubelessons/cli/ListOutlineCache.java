@@ -1,16 +1,11 @@
 package dev.kubelessons.cli;
 
 import dev.kubelessons.cluster.UserDirs;
-import dev.kubelessons.course.CourseFile;
-import dev.kubelessons.markdown.CourseLoader;
 import dev.kubelessons.runner.AtomicFile;
-import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,43 +49,18 @@ final class ListOutlineCache {
         if (engineBuild.isEmpty()) {
             return parse.get();
         }
-        Path lessons = layout.lessons().toAbsolutePath().normalize();
-        String paths = layout.courseRead().course().filter(CourseFile::declaresPaths).map(c -> "declared " + c.paths()).orElse("named by the lessons");
-        Optional<String> key = key(lessons, paths);
-        Path file = folder.resolve(Sha256.nameFor(lessons.toString()) + ".json");
+        CourseKey course = CourseKey.of(layout);
+        Optional<String> key = course.digest(engineBuild.get());
+        Path file = course.fileIn(folder, ".json");
         Optional<ListOutline> cached = key.flatMap(k -> read(file, k));
         if (cached.isPresent()) {
             return cached.get();
         }
         ListOutline outline = parse.get();
         // Kept only if no file changed while it was parsed: the outline must be of the bytes the key names.
-        key.filter(k -> key(lessons, paths).equals(Optional.of(k))).ifPresent(k -> write(file, k, outline));
+        key.filter(k -> course.digest(engineBuild.get()).equals(Optional.of(k))).ifPresent(k -> write(file, k, outline));
         return outline;
     }
-
-    private Optional<String> key(Path lessons, String paths) {
-        try {
-            MessageDigest digest = Sha256.digest();
-            update(digest, engineBuild.orElseThrow());
-            update(digest, paths);
-            update(digest, lessons.toString());
-            for (Path lesson : CourseLoader.lessonFiles(lessons)) {
-                update(digest, lesson.getFileName().toString());
-                byte[] bytes = Files.readAllBytes(lesson);
-                update(digest, Integer.toString(bytes.length));
-                digest.update(bytes);
-            }
-            return Optional.of(Sha256.hex(digest));
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty(); // a file vanished while it was listed: no key, no cache
-        }
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-    }
-
 
     private static Optional<ListOutline> read(Path file, String key) {
         if (!Files.isRegularFile(file)) {

@@ -23,7 +23,7 @@ public record ClusterAccess(Path kubeconfig, String context) {
 
     /** A fabric8 config for exactly this file and context, ignoring $KUBECONFIG and the current-context. */
     public Config config() {
-        return Config.fromKubeconfig(context, kubeconfig.toFile());
+        return KubeconfigReader.config(kubeconfig, context);
     }
 
     /** A new client; the caller closes it. */

@@ -1,6 +1,7 @@
 package dev.kubelessons.cluster;
 
 import dev.kubelessons.failure.PrerequisiteException;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,6 +206,24 @@ public final class KindProvider implements ClusterProvider {
             RepositoryRoot.find().ifPresent(root -> details.addAll(Addons.forCourse(root, dirs).describe(access)));
         }
         return new ClusterStatus(name(), ready, details, Optional.of(access));
+    }
+
+    @Override
+    public boolean running() {
+        return connectIfRunning().map(client -> {
+            client.close();
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
+    public Optional<KubernetesClient> connectIfRunning() {
+        // status()'s verdict (the tools there, the cluster listed, the API answering) without its description of the
+        // lesson clusters and the add-ons, which asked kind and the API again, with clients of their own.
+        if (ExternalCommand.onPath("docker").isEmpty() || kind().isEmpty() || !clusterExists()) {
+            return Optional.empty();
+        }
+        return ReadinessWait.readyClient(access());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.kubelessons.cluster;
 
 import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.failure.PrerequisiteException;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,8 +158,19 @@ public final class KwokProvider implements ClusterProvider {
 
     @Override
     public boolean running() {
+        return connectIfRunning().map(client -> {
+            client.close();
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
+    public Optional<KubernetesClient> connectIfRunning() {
         // status()'s verdict: files there, no component dead, the API answering; not its description of nodes and add-ons.
-        return exists() && ComponentProcesses.read(clusterDir()).dead().isEmpty() && ReadinessWait.apiReadyNow(accessUnchecked());
+        if (!exists() || !ComponentProcesses.read(clusterDir()).dead().isEmpty()) {
+            return Optional.empty();
+        }
+        return ReadinessWait.readyClient(accessUnchecked());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,10 +40,34 @@ final class ReadinessWait {
 
     static boolean apiReadyNow(ClusterAccess access) {
         try (KubernetesClient client = access.client()) {
+            return apiReady(client);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether the API behind {@code client} says it is ready, now. */
+    static boolean apiReady(KubernetesClient client) {
+        try {
             return "ok".equals(client.raw("/readyz"));
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** A client of {@code access} if its API is ready now, else empty (and the client closed). */
+    static Optional<KubernetesClient> readyClient(ClusterAccess access) {
+        KubernetesClient client;
+        try {
+            client = access.client();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (apiReady(client)) {
+            return Optional.of(client);
+        }
+        client.close();
+        return Optional.empty();
     }
 
     /** Watches the nodes until at least {@code count} report Ready. */

@@ -6,9 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -30,12 +37,17 @@ final class SavedKwokConfig {
             return List.of();
         }
         List<String> names = new ArrayList<>();
+        // SnakeYAML's Composer, not 'new Yaml()': the Yaml facade probes for optional classes, which opened every jar
+        // of the class path on each start (strace), and builds Java objects of all 25 KB where two fields are needed.
         try (Reader reader = Files.newBufferedReader(file)) {
-            for (Object document : new Yaml(new LoaderOptions()).loadAll(reader)) {
-                if (document instanceof Map<?, ?> map && "KwokctlConfiguration".equals(map.get("kind"))
-                        && map.get("components") instanceof List<?> components) {
-                    for (Object component : components) {
-                        if (component instanceof Map<?, ?> c && c.get("name") instanceof String name) {
+            LoaderOptions options = new LoaderOptions();
+            Composer composer = new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options);
+            while (composer.checkNode()) {
+                Node document = composer.getNode();
+                if ("KwokctlConfiguration".equals(scalar(document, "kind")) && field(document, "components") instanceof SequenceNode components) {
+                    for (Node component : components.getValue()) {
+                        String name = scalar(component, "name");
+                        if (name != null) {
                             names.add(name);
                         }
                     }
@@ -46,5 +58,20 @@ final class SavedKwokConfig {
             return List.of();
         }
         return List.copyOf(names);
+    }
+
+    private static Node field(Node node, String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return tuple.getValueNode();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String scalar(Node node, String key) {
+        return field(node, key) instanceof ScalarNode value ? value.getValue() : null;
     }
 }

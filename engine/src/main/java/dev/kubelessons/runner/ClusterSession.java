@@ -66,11 +66,18 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Starts {@code provider} when it does not run, and connects. */
     static ClusterSession open(ClusterProvider provider, PrintWriter notes) {
-        if (!provider.running()) {
-            provider.up(notes);
-            notes.flush();
+        Optional<KubernetesClient> running = provider.connectIfRunning();
+        if (running.isPresent()) {
+            return connected(provider, running.get());
         }
+        provider.up(notes);
+        notes.flush();
         return new ClusterSession(provider, provider.access(), "kl");
+    }
+
+    /** A session on {@code client}, a client of {@code provider}'s running cluster ({@link ClusterProvider#connectIfRunning}). */
+    static ClusterSession connected(ClusterProvider provider, KubernetesClient client) {
+        return new ClusterSession(provider, provider.access(), "kl", client);
     }
 
     /** Like {@link #open}, on the cluster {@code lesson} runs on: on kind, its own cluster when it declares one. */

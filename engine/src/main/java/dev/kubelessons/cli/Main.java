@@ -15,6 +15,9 @@ public final class Main {
         if (args.length == 1 && args[0].equals(CdsTraining.FLAG)) {
             System.exit(CdsTraining.run());
         }
+        if (RootUsage.asked(args)) {
+            System.exit(RootUsage.forUser().print(System.out));
+        }
         System.exit(run(args));
     }
 

@@ -28,14 +28,17 @@ public final class CelExpressions {
 
     // One environment and one program per expression for the whole process: a Cel and its programs are immutable
     // and thread-safe, and building the environment is most of the first expression's cost.
-    private static final Cel CEL = CelFactory.standardCelBuilder()
-            .addVar("object", SimpleType.DYN)
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .build();
-    private static final Map<String, CelRuntime.Program> PROGRAMS = new ConcurrentHashMap<>();
+    // In a holder class: built by the first thread that uses it (the warm-up's), not by whoever names this class.
+    private static final class Shared {
+        static final Cel CEL = CelFactory.standardCelBuilder()
+                .addVar("object", SimpleType.DYN)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .build();
+        static final Map<String, CelRuntime.Program> PROGRAMS = new ConcurrentHashMap<>();
+    }
 
-    private final Cel cel = CEL;
-    private final Map<String, CelRuntime.Program> programs = PROGRAMS;
+    private final Cel cel = Shared.CEL;
+    private final Map<String, CelRuntime.Program> programs = Shared.PROGRAMS;
 
     /**
      * Loads and initialises CEL's parser, checker and runtime on a daemon thread, so a command that will evaluate

@@ -1,11 +1,15 @@
 package dev.kubelessons.cluster;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -26,6 +30,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 final class SavedKwokConfig {
 
     static final String FILE = "kwok.yaml";
+    /** The component names read from {@link #FILE}, with its size and time: ours, beside kwokctl's files. */
+    static final String MEMO = "kwok.yaml.kubelessons-components";
 
     private SavedKwokConfig() {
     }
@@ -36,6 +42,46 @@ final class SavedKwokConfig {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
+        // Every command that uses the cluster asks this, and reading 25 KB of YAML is ~0.05-0.1 s on a cold JVM, on the
+        // critical path of a --check: the names are kept beside the file, valid while its size and time are the same.
+        Optional<String> stamp = stamp(file);
+        Path memo = clusterDir.resolve(MEMO);
+        Optional<List<String>> kept = stamp.flatMap(s -> readMemo(memo, s));
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        List<String> names = parse(file);
+        if (stamp.isPresent() && stamp.equals(stamp(file))) {
+            try {
+                // Whole or not at all: another command may read it meanwhile.
+                Path temp = Files.createTempFile(clusterDir, "." + MEMO, ".tmp");
+                Files.writeString(temp, stamp.get() + "\n" + names.stream().map(n -> n + "\n").collect(Collectors.joining()));
+                Files.move(temp, memo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | UncheckedIOException e) {
+                // Not kept (a read-only folder): parsed again next time.
+            }
+        }
+        return names;
+    }
+
+    private static Optional<String> stamp(Path file) {
+        try {
+            return Optional.of(Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<List<String>> readMemo(Path memo, String stamp) {
+        try {
+            List<String> lines = Files.isRegularFile(memo) ? Files.readAllLines(memo) : List.of();
+            return !lines.isEmpty() && lines.get(0).equals(stamp) ? Optional.of(List.copyOf(lines.subList(1, lines.size()))) : Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> parse(Path file) {
         List<String> names = new ArrayList<>();
         // SnakeYAML's Composer, not 'new Yaml()': the Yaml facade probes for optional classes, which opened every jar
         // of the class path on each start (strace), and builds Java objects of all 25 KB where two fields are needed.

@@ -42,13 +42,13 @@ final class IncrementalBuild {
     private Map<String, SiteViews.LessonCard> cards = new HashMap<>();
 
     /** @param searchEntries what the full build wrote into the search index, one per lesson in course order */
-    IncrementalBuild(CourseLoader loader, Path lessonsDir, Path out, SiteRenderer renderer, CourseLoader.Loaded built, List<String> searchEntries) {
+    IncrementalBuild(CourseLoader loader, Path lessonsDir, Path out, SiteRenderer renderer, CourseLoader.Loaded built, List<byte[]> searchEntries) {
         this.loader = loader;
         this.lessonsDir = lessonsDir;
         this.out = out;
         this.renderer = renderer;
         built.files().forEach(f -> files.put(f.file(), f));
-        remember(built.course(), searchEntries.stream().map(e -> e.getBytes(StandardCharsets.UTF_8)).toList());
+        remember(built.course(), searchEntries);
     }
 
     /**
@@ -89,7 +89,7 @@ final class IncrementalBuild {
         Map<String, byte[]> previousEntries = searchEntries;
         Map<String, Lesson> previousLessons = lessons;
         List<byte[]> entries = course.lessons().stream().map(l -> previousLessons.get(l.id()) == l && previousEntries.containsKey(l.id())
-                ? previousEntries.get(l.id()) : SearchIndexWriter.entry(l).getBytes(StandardCharsets.UTF_8)).toList();
+                ? previousEntries.get(l.id()) : SearchIndexWriter.utf8Entry(l)).toList();
         written.add(replace(SearchIndexWriter.FILE, stream -> SearchIndexWriter.write(entries, stream)));
         remember(course, entries);
         return written;

@@ -50,6 +50,11 @@ final class SearchIndexWriter {
     private static final byte[] LAST = "\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] TAIL = "];\n".getBytes(StandardCharsets.UTF_8);
 
+    /** {@link #entry} in UTF-8, as the index file holds it. */
+    static byte[] utf8Entry(Lesson lesson) {
+        return entry(lesson).getBytes(StandardCharsets.UTF_8);
+    }
+
     /**
      * One lesson's document, as a line of the index: its summary, objectives and introduction, then each step (anchor,
      * title, words) so that a result opens the step.

@@ -81,7 +81,8 @@ public final class SiteBuild {
         }
         SiteRenderer renderer = new SiteRenderer(templates, course, diagrams);
         renderer.drawAhead(loaded.course());
-        List<String> searchEntries = loaded.course().lessons().parallelStream().map(SearchIndexWriter::entry).toList();
+        // In UTF-8 from the start, on every core: half the memory of the Strings, and streamed into the index, never one 25 MB String.
+        List<byte[]> searchEntries = loaded.course().lessons().parallelStream().map(SearchIndexWriter::utf8Entry).toList();
         int[] pages = {0};
         try {
             new AtomicDirectory(out).replace(dir -> pages[0] = renderer.render(loaded.course(), searchEntries, dir));

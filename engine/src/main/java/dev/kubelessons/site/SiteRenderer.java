@@ -3,7 +3,9 @@ package dev.kubelessons.site;
 import dev.kubelessons.course.CourseFile;
 import dev.kubelessons.lesson.Course;
 import dev.kubelessons.lesson.Lesson;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,22 +41,26 @@ final class SiteRenderer {
 
     /** The whole site; lesson pages on every core (templates, Markdown and the page builder are shared read-only). @return HTML pages written */
     int render(Course course, Path dir) throws IOException {
-        return render(course, course.lessons().parallelStream().map(SearchIndexWriter::entry).toList(), dir);
+        return render(course, course.lessons().parallelStream().map(SearchIndexWriter::utf8Entry).toList(), dir);
     }
 
     /**
-     * @param searchEntries the search index's entry of each lesson, in course order (made once, kept for rebuilds)
+     * @param searchEntries the search index's entry of each lesson in UTF-8, in course order (made once, kept for rebuilds)
      *
      * <p>The index page, the search index and the assets are jobs beside the lesson pages, on the same cores: done one
      * after another around the pages they left a core idle. A failure is reported as it was when they ran in turn:
      * the index page's first, then the first failing lesson's in course order, then the search index's or the assets'.
      */
-    int render(Course course, List<String> searchEntries, Path dir) throws IOException {
+    int render(Course course, List<byte[]> searchEntries, Path dir) throws IOException {
         LessonPageBuilder pages = pages(course);
         List<IoJob> jobs = new ArrayList<>();
         jobs.add(() -> write(dir.resolve(INDEX), index(course)));
         course.lessons().forEach(lesson -> jobs.add(() -> write(dir.resolve(LessonCards.href(lesson.id())), lesson(pages, lesson))));
-        jobs.add(() -> write(dir.resolve(SearchIndexWriter.FILE), new SearchIndexWriter().write(searchEntries)));
+        jobs.add(() -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(SearchIndexWriter.FILE)), 1 << 16)) {
+                SearchIndexWriter.write(searchEntries, out);
+            }
+        });
         jobs.add(() -> {
             new SiteAssets().copy(templatesDir, dir);
             if (this.course.templates().isPresent()) {

@@ -15,6 +15,9 @@ public final class Main {
         if (args.length == 1 && args[0].equals(CdsTraining.FLAG)) {
             System.exit(CdsTraining.run());
         }
+        if (args.length == 1 && args[0].equals(CdsTraining.SITE_FLAG)) {
+            System.exit(CdsTraining.runSite());
+        }
         if (RootUsage.asked(args)) {
             System.exit(RootUsage.forUser().print(System.out));
         }

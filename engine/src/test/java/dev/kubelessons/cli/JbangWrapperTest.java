@@ -53,6 +53,16 @@ class JbangWrapperTest {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("launch-")),
                     "the launch plan is cached in the clone's own .cache: " + cache);
         }
+        // Two class-data sharing archives: the general one, and site's own (only its classes: a smaller peak RSS).
+        try (Stream<Path> files = Files.list(cache)) {
+            List<String> archives = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".jsa")).sorted().toList();
+            assertEquals(2, archives.size(), archives.toString());
+            assertTrue(archives.get(1).endsWith(".site.jsa") && Files.size(cache.resolve(archives.get(1))) < Files.size(cache.resolve(archives.get(0))),
+                    archives.toString());
+        }
+        Run site = wrapper(env -> { }, "lesson", "site", "--out", clone.resolve("site-out").toString());
+        assertEquals(0, site.exit(), site.output());
+        assertTrue(Files.isRegularFile(clone.resolve("site-out/03-clusterip.html")), site.output());
     }
 
     /**

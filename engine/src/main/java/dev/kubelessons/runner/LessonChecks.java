@@ -5,12 +5,18 @@ import dev.kubelessons.check.CheckEvaluator;
 import dev.kubelessons.check.CheckWatcher;
 import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
+import dev.kubelessons.lesson.CheckSpec;
 import dev.kubelessons.lesson.Lesson;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +27,8 @@ public final class LessonChecks {
 
     /** How often data-plane checks are asked again once the resources have settled and they still fail. */
     static final Duration DATA_PLANE_POLL = Duration.ofSeconds(3);
+    /** Resource checks asked at once by {@link #now}: the machine this runs on may have two cores. */
+    private static final int PARALLEL_READS = 2;
 
     private LessonChecks() {
     }
@@ -34,13 +42,51 @@ public final class LessonChecks {
     }
 
     /**
-     * Every check, evaluated once now, in order, on this thread. No watch: informers would list and watch every kind
+     * Every check, evaluated once now, verdicts in the lesson's order. No watch: informers would list and watch every kind
      * the checks read and evaluate them again on their own thread, work a single look throws away (it was a fifth of
      * a warm {@code --check}).
      */
     public static List<Verdict> now(Lesson lesson, CheckContext context) {
         CheckEvaluator evaluator = new CheckEvaluator();
-        return lesson.checks().stream().map(check -> evaluator.evaluate(check, context)).toList();
+        List<CheckSpec> checks = lesson.checks();
+        // Checks that only read the API are asked side by side: each mostly waits on its requests or builds, on a
+        // core of its own, the JSON readers of the kinds it reads (the second core idled through a --check's checks).
+        // Data-plane checks (probe pods, node shells) follow one at a time, after them, as before on this thread.
+        ExecutorService readers = Executors.newFixedThreadPool(PARALLEL_READS, runnable -> {
+            Thread thread = new Thread(runnable, "kubelessons-checks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Verdict>> reads = new ArrayList<>();
+            for (CheckSpec check : checks) {
+                reads.add(check.needsDataPlane() ? null : readers.submit(() -> evaluator.evaluate(check, context)));
+            }
+            List<Verdict> verdicts = new ArrayList<>();
+            for (int i = 0; i < checks.size(); i++) {
+                verdicts.add(reads.get(i) == null ? null : result(reads.get(i)));
+            }
+            for (int i = 0; i < checks.size(); i++) {
+                if (verdicts.get(i) == null) {
+                    verdicts.set(i, evaluator.evaluate(checks.get(i), context));
+                }
+            }
+            return List.copyOf(verdicts);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private static Verdict result(Future<Verdict> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the checks ran", e);
+        } catch (ExecutionException e) {
+            // CheckEvaluator turns every exception into a verdict; anything else is our bug.
+            throw new IllegalStateException("a check's evaluation failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /**

@@ -56,9 +56,9 @@ final class LessonLookup {
     }
 
     /** {@code lesson}, unless it or lint's rules have problems: lint's rules once per version of the lesson ({@link LintedLessons}). */
-    private static Lesson linted(Lesson lesson, List<Problem> parserProblems) {
+    private Lesson linted(Lesson lesson, List<Problem> parserProblems) {
         List<Problem> problems = new ArrayList<>(parserProblems);
-        problems.addAll(LintedLessons.forUser().lint(lesson, l -> new Linter().lint(l)));
+        problems.addAll(LintedLessons.forUser(layout).lint(lesson, l -> new Linter().lint(l)));
         requireClean(problems);
         return lesson;
     }

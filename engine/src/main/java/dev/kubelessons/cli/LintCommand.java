@@ -29,7 +29,7 @@ public final class LintCommand implements Callable<Integer> {
         CourseLoader.Loaded loaded = layout.loader().load(layout.lessons());
         List<Problem> problems = new java.util.ArrayList<>(layout.courseProblems());
         Linter linter = new Linter();
-        LintedLessons linted = LintedLessons.forUser();
+        LintedLessons linted = LintedLessons.forUser(layout);
         // Each lesson's rules run unless this very lesson passed them before (LintedLessons); problems are always found afresh.
         problems.addAll(linter.lint(loaded, lesson -> linted.lint(lesson, linter::lint)));
         PrintWriter out = spec.commandLine().getOut();

@@ -3,7 +3,9 @@ package dev.kubelessons.diagram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import net.sourceforge.plantuml.FileFormat;
 import net.sourceforge.plantuml.FileFormatOption;
 import net.sourceforge.plantuml.SourceStringReader;
@@ -74,10 +76,21 @@ final class PlantUml {
     // Lint and the site draw lessons on every core; PlantUML's layout code keeps static state, so one diagram at a time.
     private static final Object LOCK = new Object();
 
+    // A diagram's text decides its answer: a course that repeats a diagram (copied lessons, a generated course) is
+    // parsed once per distinct text, one at a time under LOCK, where lint of 1,000 lessons parsed each copy.
+    private static final Map<String, Optional<SyntaxError>> SYNTAX = new ConcurrentHashMap<>();
+
     static Optional<SyntaxError> syntaxError(String source) {
-        synchronized (LOCK) {
-            return findSyntaxError(source);
+        Optional<SyntaxError> known = SYNTAX.get(source);
+        if (known != null) {
+            return known;
         }
+        Optional<SyntaxError> found;
+        synchronized (LOCK) {
+            found = findSyntaxError(source);
+        }
+        SYNTAX.put(source, found);
+        return found;
     }
 
     private static Optional<SyntaxError> findSyntaxError(String source) {

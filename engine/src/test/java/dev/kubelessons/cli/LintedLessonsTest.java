@@ -42,7 +42,7 @@ class LintedLessonsTest {
 
     @Test
     void aLessonThatPassedIsNotLintedAgainUntilItsFileOrTheEngineChanges() throws Exception {
-        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"));
+        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"), "named by the lessons");
         assertEquals(List.of(), cache.lint(parsed(), rules));
         assertEquals(List.of(), cache.lint(parsed(), rules));
         assertEquals(1, runs.get(), "the same lesson, parsed again, is known clean");
@@ -51,20 +51,23 @@ class LintedLessonsTest {
         cache.lint(parsed(), rules);
         assertEquals(2, runs.get(), "an edited file is linted again");
 
-        new LintedLessons(dir.resolve("cache"), Optional.of("engine-2")).lint(parsed(), rules);
+        new LintedLessons(dir.resolve("cache"), Optional.of("engine-2"), "named by the lessons").lint(parsed(), rules);
         assertEquals(3, runs.get(), "another engine build lints again");
+
+        new LintedLessons(dir.resolve("cache"), Optional.of("engine-2"), "declared [top-down, bottom-up]").lint(parsed(), rules);
+        assertEquals(4, runs.get(), "another course file's declared paths (the parser reads the lesson against them) lint again");
     }
 
     @Test
     void problemsAreNeverKeptAndWithoutABuildIdentityNothingIs() {
         verdict = List.of(new Problem(SourcePosition.of(file, 1, 1), "a problem", "fix it"));
-        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"));
+        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"), "named by the lessons");
         assertEquals(verdict, cache.lint(parsed(), rules));
         assertEquals(verdict, cache.lint(parsed(), rules));
         assertEquals(2, runs.get());
 
         verdict = List.of();
-        LintedLessons unknown = new LintedLessons(dir.resolve("other"), Optional.empty());
+        LintedLessons unknown = new LintedLessons(dir.resolve("other"), Optional.empty(), "named by the lessons");
         unknown.lint(parsed(), rules);
         unknown.lint(parsed(), rules);
         assertEquals(4, runs.get());
@@ -85,7 +88,7 @@ class LintedLessonsTest {
         List<Problem> expected = linter.lint(loaded);
         assertEquals(false, expected.isEmpty(), "the typo is a lint problem");
 
-        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"));
+        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"), "named by the lessons");
         Function<Lesson, List<Problem>> counted = lesson -> {
             runs.incrementAndGet();
             return linter.lint(lesson);

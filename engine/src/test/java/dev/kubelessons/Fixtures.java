@@ -35,6 +35,21 @@ public final class Fixtures {
         return Path.of(System.getProperty("kubelessons.root", "..")).toAbsolutePath().normalize();
     }
 
+    /** Copies every file of the real course's lessons folder into {@code target} (created), for tests that edit a course. */
+    public static Path copyRealLessons(Path target) {
+        try {
+            Files.createDirectories(target);
+            try (java.util.stream.Stream<Path> files = Files.list(repositoryRoot().resolve("lessons"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(file, target.resolve(file.getFileName()));
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Compares {@code actual} with the golden file, or rewrites it when golden.update is set. */
     public static void assertGolden(String goldenName, String actual) {
         Path golden = resources().resolve("golden").resolve(goldenName);

@@ -20,21 +20,20 @@ public interface ClusterProvider {
     ClusterStatus status();
 
     /**
-     * Whether the cluster runs, as {@link #status()} would say, without the details it prints: a command about to
-     * use the cluster asks only this (kwok's status also describes the nodes and the add-ons, each with a client
-     * of its own: most of a warm {@code --check}'s start-up, bench/RESULTS.md).
-     */
-    default boolean running() {
-        return status().running();
-    }
-
-    /**
      * A client of the cluster if it runs (its API has just answered), else empty; the caller closes it. A command
-     * about to use the cluster asks this and keeps the client: asking {@link #running()} and then connecting read
-     * the kubeconfig and shook hands over TLS twice (RSA in C1-compiled code, a tenth of a warm {@code --check}).
+     * about to use the cluster asks this and keeps the client: asking whether it runs and then connecting read the
+     * kubeconfig and shook hands over TLS twice (RSA in C1-compiled code, a tenth of a warm {@code --check}).
+     * Providers whose {@link #status()} describes more than it needs to (kind, kwok) answer it more cheaply.
      */
     default Optional<KubernetesClient> connectIfRunning() {
-        return running() ? Optional.of(access().client()) : Optional.empty();
+        return status().running() ? Optional.of(access().client()) : Optional.empty();
+    }
+
+    /** Whether the cluster runs, as {@link #status()} would say, without the details it prints. */
+    default boolean running() {
+        Optional<KubernetesClient> client = connectIfRunning();
+        client.ifPresent(KubernetesClient::close);
+        return client.isPresent();
     }
 
     /** Kubeconfig path and context of a running cluster; throws a PrerequisiteException when it does not run. */

@@ -209,14 +209,6 @@ public final class KindProvider implements ClusterProvider {
     }
 
     @Override
-    public boolean running() {
-        return connectIfRunning().map(client -> {
-            client.close();
-            return true;
-        }).orElse(false);
-    }
-
-    @Override
     public Optional<KubernetesClient> connectIfRunning() {
         // status()'s verdict (the tools there, the cluster listed, the API answering) without its description of the
         // lesson clusters and the add-ons, which asked kind and the API again, with clients of their own.

@@ -157,14 +157,6 @@ public final class KwokProvider implements ClusterProvider {
     }
 
     @Override
-    public boolean running() {
-        return connectIfRunning().map(client -> {
-            client.close();
-            return true;
-        }).orElse(false);
-    }
-
-    @Override
     public Optional<KubernetesClient> connectIfRunning() {
         // status()'s verdict: files there, no component dead, the API answering; not its description of nodes and add-ons.
         if (!exists() || !ComponentProcesses.read(clusterDir()).dead().isEmpty()) {

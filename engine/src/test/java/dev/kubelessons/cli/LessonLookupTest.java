@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +27,7 @@ class LessonLookupTest {
 
     @BeforeEach
     void copyTheRealCourse() throws Exception {
-        lessons = Files.createDirectories(dir.resolve("course/lessons"));
-        try (Stream<Path> files = Files.list(Path.of("..", "lessons"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, lessons.resolve(file.getFileName()));
-            }
-        }
+        lessons = Fixtures.copyRealLessons(dir.resolve("course/lessons"));
     }
 
     private Lesson lookUp(CleanCourses cache, String id) {

@@ -3,6 +3,7 @@ package dev.kubelessons.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelessons.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,12 +25,7 @@ class ListOutlineCacheTest {
 
     @BeforeEach
     void copyTheRealCourse() throws Exception {
-        lessons = Files.createDirectories(dir.resolve("course/lessons"));
-        try (Stream<Path> files = Files.list(Path.of("..", "lessons"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, lessons.resolve(file.getFileName()));
-            }
-        }
+        lessons = Fixtures.copyRealLessons(dir.resolve("course/lessons"));
     }
 
     private ListOutline outline(ListOutlineCache cache) {

@@ -21,7 +21,7 @@ public final class Main {
         if (RootUsage.asked(args)) {
             System.exit(RootUsage.forUser().print(System.out));
         }
-        System.exit(run(args));
+        ProcessExit.exit(run(args));
     }
 
     public static int run(String... args) {

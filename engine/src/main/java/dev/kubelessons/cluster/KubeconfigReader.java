@@ -59,6 +59,13 @@ final class KubeconfigReader {
 
     /** fabric8's Config for {@code context} in {@code kubeconfig}, ignoring $KUBECONFIG and the file's current-context. */
     static Config config(Path kubeconfig, String context) {
+        Config config = fabric8Config(kubeconfig, context);
+        ClusterCaTrust.apply(config, UserDirs.fromEnvironment().cache());
+        return config;
+    }
+
+    /** The Config exactly as fabric8 would build it from the file. */
+    static Config fabric8Config(Path kubeconfig, String context) {
         Optional<io.fabric8.kubernetes.api.model.Config> model = simpleModel(kubeconfig);
         if (model.isEmpty()) {
             return Config.fromKubeconfig(context, kubeconfig.toFile());

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,9 +54,8 @@ final class SavedKwokConfig {
         if (stamp.isPresent() && stamp.equals(stamp(file))) {
             try {
                 // Whole or not at all: another command may read it meanwhile.
-                Path temp = Files.createTempFile(clusterDir, "." + MEMO, ".tmp");
-                Files.writeString(temp, stamp.get() + "\n" + names.stream().map(n -> n + "\n").collect(Collectors.joining()));
-                Files.move(temp, memo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                WholeFile.write(memo, (stamp.get() + "\n" + names.stream().map(n -> n + "\n").collect(Collectors.joining()))
+                        .getBytes(StandardCharsets.UTF_8));
             } catch (IOException | UncheckedIOException e) {
                 // Not kept (a read-only folder): parsed again next time.
             }

@@ -28,7 +28,8 @@ public final class LintCommand implements Callable<Integer> {
         ProjectLayout layout = global.layout();
         CourseLoader.Loaded loaded = layout.loader().load(layout.lessons());
         List<Problem> problems = new java.util.ArrayList<>(layout.courseProblems());
-        Linter linter = new Linter();
+        // A diagram the site drew with this engine build parses: lint need not load PlantUML to parse it again.
+        Linter linter = new Linter(SiteCommand.diagramCache()::drawn);
         LintedLessons linted = LintedLessons.forUser(layout);
         // Each lesson's rules run unless this very lesson passed them before (LintedLessons); problems are always found afresh.
         problems.addAll(linter.lint(loaded, lesson -> linted.lint(lesson, linter::lint)));

@@ -1,5 +1,6 @@
 package dev.kubelessons.lint;
 
+import dev.kubelessons.lesson.Diagram;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.markdown.CourseLoader;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Everything lint reports: the parser's and loader's problems, then the rules that need a
@@ -17,7 +19,17 @@ public final class Linter {
     private final List<LessonRule> rules;
 
     public Linter() {
-        this(List.of(new StructureRule(), new CelRule(), new ManifestRule(), new SolutionCommandRule(), new DrillRule(), new DiagramRule()));
+        this(diagram -> false);
+    }
+
+    /**
+     * @param drawnDiagrams diagrams known to parse without PlantUML (those the site drew and kept with this engine
+     *     build): loading PlantUML to parse even a few diagrams was ~0.5 CPU-s of a cold lint of 1,000 lessons, and each
+     *     distinct diagram a few milliseconds more (bench/RESULTS.md)
+     */
+    public Linter(Predicate<Diagram> drawnDiagrams) {
+        this(List.of(new StructureRule(), new CelRule(), new ManifestRule(), new SolutionCommandRule(), new DrillRule(),
+                new DiagramRule(drawnDiagrams)));
     }
 
     public Linter(List<LessonRule> rules) {

@@ -3,6 +3,7 @@ package dev.kubelessons.site;
 import dev.kubelessons.lesson.Diagram;
 import dev.kubelessons.runner.AtomicFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,28 @@ public final class DiagramCache {
         String svg = text.substring(headerEnd + 1);
         String expected = MAGIC + " " + key(diagram, idPrefix) + " " + sha256(svg);
         return text.substring(0, headerEnd).equals(expected) ? Optional.of(svg) : Optional.empty();
+    }
+
+    /**
+     * Whether this engine build drew this diagram for the site (under the ids {@link DiagramFigures} gives it) and kept
+     * it: then it parses, since only diagrams that parse are kept. Lint asks this before loading PlantUML to parse it
+     * again. Only the file's first line is read: the key in it names the engine build and the diagram; the SVG's own
+     * digest guards the page, not this answer.
+     */
+    public boolean drawn(Diagram diagram) {
+        if (engineBuild.isEmpty()) {
+            return false;
+        }
+        String id = DiagramFigures.id(diagram);
+        String expected = MAGIC + " " + key(diagram, id) + " ";
+        byte[] header;
+        try (InputStream in = Files.newInputStream(file(diagram, id))) {
+            header = in.readNBytes(expected.length() + 65); // then the SVG's SHA-256 in hex and a line break
+        } catch (IOException | RuntimeException e) {
+            return false; // not kept (or unreadable): lint parses it
+        }
+        String text = new String(header, StandardCharsets.ISO_8859_1);
+        return text.length() == expected.length() + 65 && text.startsWith(expected) && text.endsWith("\n");
     }
 
     /** Keeps the SVG of a diagram that parsed; a folder that cannot be written only means the next build draws it again. */

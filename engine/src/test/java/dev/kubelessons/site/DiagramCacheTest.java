@@ -61,6 +61,25 @@ class DiagramCacheTest {
     }
 
     @Test
+    void aDiagramIsKnownDrawnOnlyWhenThisEngineBuildKeptItUnderTheSiteIds() throws IOException {
+        DiagramCache cache = DiagramCache.in(tmp, Optional.of("engine-1"));
+        assertFalse(cache.drawn(diagram), "nothing kept yet");
+        new DiagramFigures(cache).figure(diagram);
+        assertTrue(cache.drawn(diagram), "drawn by a site build");
+        Path sites = files().get(0);
+        assertFalse(DiagramCache.in(tmp, Optional.of("engine-2")).drawn(diagram), "another engine build parses it itself");
+        assertFalse(cache.drawn(new Diagram(diagram.title(), diagram.description(), diagram.source() + "p --> s\n", diagram.position(),
+                diagram.sourceLine())), "another text");
+        assertFalse(DiagramCache.in(tmp, Optional.empty()).drawn(diagram), "without an engine build identity");
+        String kept = Files.readString(sites);
+        Files.writeString(sites, kept.substring(0, kept.indexOf('\n') - 1));
+        assertFalse(cache.drawn(diagram), "a cut header");
+        Files.delete(sites);
+        cache.store(diagram, "dg-other", "<svg>kept</svg>");
+        assertFalse(cache.drawn(diagram), "kept under other ids is not the site's figure");
+    }
+
+    @Test
     void withoutAnEngineBuildIdentityNothingIsKept() throws IOException {
         DiagramCache cache = DiagramCache.in(tmp, Optional.empty());
         assertTrue(new DiagramFigures(cache).figure(diagram).contains("<svg"));

@@ -4,6 +4,9 @@
 # the id "03-clusterip-c0001" (file 03-clusterip-c0001.md), a title ending in "(copy c)", path positions
 # that follow the generated order, and its prerequisites remapped to the same copy's lessons (every
 # prerequisite of a real lesson sorts before it, so a partial last cycle still holds them all).
+# DISTINCT=1 makes every copy's CEL expressions and diagrams its own text too (a clause naming the copy, a comment
+# line), so that work done once per distinct text (CEL compiles, PlantUML parses, drawn diagrams) is done per lesson,
+# as in a course whose lessons are all different.
 # Besides the course, two peers read the same Markdown bytes:
 #   DIR-mdbook  an mdBook (book.toml, src/SUMMARY.md in course order, src/*.md symlinked)
 #   DIR-hugo    a Hugo site (config, minimal layouts: index page, prev/next, search data as JSON;
@@ -44,9 +47,11 @@ for ((i = 1; i <= n; i++)); do
   id="$stem-c$copy"
   pos=$(( (i - 1) % 999 + 1 ))  # a path position is 1..999; repeats are allowed past 999 lessons
   # Only the front matter changes: id, title, path positions, prerequisites (" - X" becomes " - X-cNNNN").
-  awk -v id="$id" -v copy="$copy" -v pos="$pos" '
+  # With DISTINCT=1 the body's CEL expressions and diagrams differ by copy too (see the header).
+  awk -v id="$id" -v copy="$copy" -v pos="$pos" -v distinct="${DISTINCT:-}" '
     NR == 1 && $0 == "---" { fm = 1; print; next }
     fm && $0 == "---" { fm = 0; print; next }
+    !fm && distinct { body(); next }
     !fm { print; next }
     /^id: / { print "id: " id; next }
     /^title: "/ { sub(/"$/, " (copy " copy + 0 ")\""); print; next }
@@ -54,7 +59,16 @@ for ((i = 1; i <= n; i++)); do
     /^  (top-down|bottom-up|sre): / { sub(/: .*/, ": " pos); print; next }
     /^[a-z]/ { inprereq = ($0 == "prerequisites:") }
     inprereq && /^  - / { print $0 "-c" copy; next }
-    { print }' "$template" >"$dir/$id.md"
+    { print }
+    # DISTINCT: "size(\"cNNNN\") == 5 && (...)" around each CEL expression of a check, a comment line in each diagram.
+    function body() {
+      if (folded && $0 !~ /^  /) { print "  )"; folded = 0 }
+      if ($0 ~ /^```plantuml diagram/) { diagram = 1 }
+      else if (diagram && $0 ~ /^```/) { print "\x27 copy " copy; diagram = 0 }
+      if ($0 == "expect: >-") { print; print "  size(\"c" copy "\") == 5 && ("; folded = 1; return }
+      if ($0 ~ /^expect: (object|has)[.(]/) { sub(/^expect: /, ""); print "expect: size(\"c" copy "\") == 5 && (" $0 ")"; return }
+      print
+    }' "$template" >"$dir/$id.md"
   ln -s "$abs_dir/$id.md" "$book/src/$id.md"
   ln -s "$abs_dir/$id.md" "$hugo/content/lessons/$id.md"
   echo "- [$id]($id.md)" >>"$book/src/SUMMARY.md"

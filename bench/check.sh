@@ -19,9 +19,11 @@ echo "kwok state: $KUBELESSONS_STATE"
 echo
 
 jar_cache=$(ls "${XDG_CACHE_HOME:-$HOME/.cache}"/kubelessons/jbang/jbang-cli-*-all.jar 2>/dev/null | head -1 || true)
-setup_cache() {  # a jbang cache of its own for a tree, seeded with jbang's jar (no second download)
+kwok_cache=${XDG_CACHE_HOME:-$HOME/.cache}/kubelessons/kwok
+setup_cache() {  # a jbang cache of its own for a tree, seeded with jbang's jar (no second download) and the kwok binaries (no cold build)
   mkdir -p "$1/kubelessons/jbang"
   [ -n "$jar_cache" ] && cp -n "$jar_cache" "$1/kubelessons/jbang/" 2>/dev/null || true
+  [ -d "$kwok_cache" ] && [ ! -e "$1/kubelessons/kwok" ] && ln -s "$kwok_cache" "$1/kubelessons/kwok" || true
 }
 ours_cache=$PWD/bench/out/cache-check
 setup_cache "$ours_cache"

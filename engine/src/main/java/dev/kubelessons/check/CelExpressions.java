@@ -41,19 +41,18 @@ public final class CelExpressions {
     private final Map<String, CelRuntime.Program> programs = Shared.PROGRAMS;
 
     /**
-     * Loads and initialises CEL's parser, checker and runtime on a daemon thread, so a command that will evaluate
-     * expressions (a {@code --check}) does that while it waits for the cluster instead of after.
+     * Compiles {@code expressions} into the programs every instance shares, so their first evaluation only evaluates.
+     * A {@code --check} does this on the thread that would otherwise wait for the cluster. An expression that does not
+     * compile is left for its evaluation, which reports it.
      */
-    public static void warmUpInBackground() {
-        Thread thread = new Thread(() -> {
+    public void compileAhead(List<String> expressions) {
+        for (String expression : expressions) {
             try {
-                new CelExpressions().test("has(object.spec) && object.spec.type == 'ClusterIP'", Map.of("spec", Map.of("type", "ClusterIP")));
-            } catch (RuntimeException e) {
-                // Only a warm-up: the real evaluation reports whatever is wrong.
+                program(expression);
+            } catch (CelValidationException | CelEvaluationException | RuntimeException e) {
+                // Reported by the check that evaluates it.
             }
-        }, "kubelessons-cel-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        }
     }
 
     public List<Issue> compileErrors(String expression) {

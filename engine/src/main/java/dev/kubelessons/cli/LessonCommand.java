@@ -3,6 +3,7 @@ package dev.kubelessons.cli;
 import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.check.CelExpressions;
 import dev.kubelessons.check.Verdict;
+import dev.kubelessons.lesson.CheckSpec;
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.instructor.ProgressReporter;
 import dev.kubelessons.lesson.Fault;
@@ -95,10 +96,9 @@ public final class LessonCommand implements Callable<Integer> {
         if (!(check || solve) || web) {
             return run(reportFormat, reporter, null);
         }
-        // While the lesson is read and linted, connect to the cluster and ready CEL on threads of their own: one after
-        // the other they were most of a warm --check's wall time (bench/RESULTS.md).
+        // While the lesson is read and linted, connect to the cluster on a thread of its own: one after the other they
+        // were most of a warm --check's wall time (bench/RESULTS.md).
         try (ClusterPreconnect early = ClusterPreconnect.start(global.cluster())) {
-            CelExpressions.warmUpInBackground();
             return run(reportFormat, reporter, early);
         }
     }
@@ -125,6 +125,12 @@ public final class LessonCommand implements Callable<Integer> {
         }
         if (!check && !solve) {
             return interactive(lesson, progress, reporter, out, err);
+        }
+        if (early.connecting()) {
+            // This thread would only wait for the cluster: it compiles the lesson's CEL checks meanwhile. (A warm-up
+            // thread started with the command competed with the connection for the two cores, and compiled a sample.)
+            new CelExpressions().compileAhead(lesson.checks().stream()
+                    .filter(CheckSpec.Cel.class::isInstance).map(check -> ((CheckSpec.Cel) check).expression()).toList());
         }
         try (ClusterSession session = early.open(lesson, err)) {
             boolean created = session.sandbox().ensure(lesson);

@@ -48,6 +48,11 @@ public final class ClusterPreconnect implements AutoCloseable {
         }
     }
 
+    /** Whether the connection is still being made: work done meanwhile costs the command no time. */
+    public boolean connecting() {
+        return !attempt.isDone();
+    }
+
     /** What {@link ClusterSession#open(String, Lesson, PrintWriter)} gives, on the client connected meanwhile when it fits. */
     public ClusterSession open(Lesson lesson, PrintWriter notes) {
         Attempt done = attempt.join();

@@ -3,7 +3,6 @@ package dev.kubelessons.cluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 
 /** How to reach a cluster: one kubeconfig file and one context in it, usable by kubectl and by fabric8 alike. */
@@ -25,17 +24,6 @@ public record ClusterAccess(Path kubeconfig, String context) {
     /** A fabric8 config for exactly this file and context, ignoring $KUBECONFIG and the current-context. */
     public Config config() {
         return KubeconfigReader.config(kubeconfig, context);
-    }
-
-    /**
-     * Initialises fabric8's JSON mapping (Jackson, its modules, java.time's calendar data) on a daemon thread. Every
-     * client builds a mapper of its own, but the first one pays for the classes' initialisation: ~0.1 s with the
-     * class-data archive, on the path from a command's start to its first request unless done beside it.
-     */
-    public static void initialiseMappingInBackground() {
-        Thread thread = new Thread(KubernetesSerialization::new, "kubelessons-json-init");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** A new client; the caller closes it. */

@@ -1,6 +1,5 @@
 package dev.kubelessons.runner;
 
-import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.cluster.ClusterProvider;
 import dev.kubelessons.lesson.Lesson;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,9 +31,6 @@ public final class ClusterPreconnect implements AutoCloseable {
     /** Starts selecting and connecting on a daemon thread. */
     public static ClusterPreconnect start(String clusterOption) {
         CompletableFuture<Attempt> attempt = new CompletableFuture<>();
-        // Selecting the provider and reading the kubeconfig come first on the connecting thread; the JSON mapping the
-        // client needs is readied beside them.
-        ClusterAccess.initialiseMappingInBackground();
         Thread thread = new Thread(() -> attempt.complete(connect(clusterOption)), "kubelessons-preconnect");
         thread.setDaemon(true);
         thread.start();

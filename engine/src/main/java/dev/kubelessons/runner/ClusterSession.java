@@ -46,7 +46,8 @@ public final class ClusterSession implements AutoCloseable {
         NodeScripts nodeScripts = nodeScripts();
         // An attendee of a workshop works in namespaces the instructor provisioned (kl-<attendee>-<lesson>)
         // and may not create or delete namespaces; everyone else gets namespaces of their own.
-        this.sandbox = WorkshopSandbox.homeOf(access).<Sandbox>map(home -> new WorkshopSandbox(client, home))
+        // The client's own configuration: the same file and context as access, already read (not parsed again).
+        this.sandbox = WorkshopSandbox.homeIn(client.getConfiguration().getNamespace()).<Sandbox>map(home -> new WorkshopSandbox(client, home))
                 .orElseGet(() -> new LessonSandbox(client, namespacePrefix, nodeScripts));
         this.solutions = new SolutionRunner(new ManifestApplier(client), () -> Kubectl.locate(access), nodeScripts);
     }

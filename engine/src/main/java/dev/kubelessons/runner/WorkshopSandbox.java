@@ -38,11 +38,15 @@ public final class WorkshopSandbox implements Sandbox {
     /** The attendee's home namespace if this context is a workshop attendee's. */
     public static Optional<String> homeOf(ClusterAccess access) {
         try {
-            String namespace = access.config().getNamespace();
-            return namespace != null && HOME.matcher(namespace).matches() ? Optional.of(namespace) : Optional.empty();
+            return homeIn(access.config().getNamespace());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The attendee's home namespace if {@code namespace}, a context's namespace, is one. */
+    static Optional<String> homeIn(String namespace) {
+        return namespace != null && HOME.matcher(namespace).matches() ? Optional.of(namespace) : Optional.empty();
     }
 
     @Override

@@ -9,9 +9,13 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.checker.CelStandardDeclarations.StandardFunction.Overload.Comparison;
 import dev.cel.checker.CelStandardDeclarations.StandardFunction.Overload.Conversions;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
 import dev.cel.common.types.ListType;
@@ -25,7 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * CEL typed by the Kubernetes schema of the checked kind, as the API server types a
@@ -45,7 +52,7 @@ final class CelSchema implements CelTypeProvider {
     }
 
     private final Map<String, StructType> structs = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Cel> compilers = new ConcurrentHashMap<>();
+    private final Map<String, Cel> compilers = new ConcurrentHashMap<>();
     private final Map<String, Typed> checked = new ConcurrentHashMap<>();
 
     /** The expression compiled with {@code object} of this model class (each pair once). */
@@ -54,34 +61,30 @@ final class CelSchema implements CelTypeProvider {
     }
 
     /**
-     * CEL's standard builder ({@link CelFactory#standardCelBuilder()}) with the standard declarations built once: its
-     * checker otherwise builds them again for every expression it checks (every standard function's overloads, filtered
-     * by the options: 7.7% of a cold lint of 1,000 distinct lessons, JFR), and a course of different lessons has as many
-     * expressions to check as checks. The filter is the one CEL's {@code Env.standard} applies (cel-java 0.14.0);
-     * CelSchemaTest compiles the same expressions both ways.
+     * What a compiler with every standard function declared gives for the expression ({@link #compiler}{@code (model,
+     * null)}), checked by one that declares only the standard functions the parsed expression calls. CEL's checker adds
+     * each declared function's overloads to a new environment for every expression it checks (23% of a cold lint of
+     * 1,000 distinct lessons, JFR); a function the expression does not call takes no part in its check, and the
+     * operators and macros it uses are calls in the parsed tree. CelSchemaTest compiles the same expressions both ways.
      */
-    static CelBuilder standardBuilder() {
-        return CelFactory.standardCelBuilder().setOptions(OPTIONS).setStandardEnvironmentEnabled(false).setStandardDeclarations(STANDARD);
+    CelValidationResult compileTyped(Class<?> model, String expression) {
+        Cel parser = compiler(model, Set.of());
+        CelValidationResult parsed = parser.parse(expression);
+        if (parsed.hasError()) {
+            return parsed;
+        }
+        try {
+            CelAbstractSyntaxTree ast = parsed.getAst();
+            Set<String> calls = CelNavigableAst.fromAst(ast).getRoot().allNodes().filter(node -> node.getKind() == CelExpr.ExprKind.Kind.CALL)
+                    .map(node -> node.expr().call().function()).collect(Collectors.toCollection(TreeSet::new));
+            return compiler(model, calls).check(ast);
+        } catch (CelValidationException e) {
+            throw new IllegalStateException("a parse without errors has a syntax tree", e);
+        }
     }
 
-    private static final CelOptions OPTIONS = CelOptions.current().build();
-
-    private static final CelStandardDeclarations STANDARD = CelStandardDeclarations.newBuilder()
-            .filterFunctions((function, overload) -> switch (function) {
-                case INT -> OPTIONS.enableUnsignedLongs() || !overload.equals(Conversions.INT64_TO_INT64);
-                case TIMESTAMP -> OPTIONS.enableTimestampEpoch() || !overload.equals(Conversions.INT64_TO_TIMESTAMP);
-                default -> OPTIONS.enableHeterogeneousNumericComparisons()
-                        || !(overload instanceof Comparison comparison && comparison.isHeterogeneousComparison());
-            })
-            .build();
-
     private Typed typed(Class<?> model, String expression) {
-        Cel cel = compilers.computeIfAbsent(model, m -> standardBuilder()
-                .setTypeProvider(this)
-                .addVar("object", struct(m))
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .build());
-        CelValidationResult result = cel.compile(expression);
+        CelValidationResult result = compileTyped(model, expression);
         List<UnknownField> unknown = new ArrayList<>();
         if (result.hasError()) {
             for (CelIssue issue : result.getErrors()) {
@@ -94,6 +97,37 @@ final class CelSchema implements CelTypeProvider {
         }
         return new Typed(!result.hasError(), unknown);
     }
+
+    /**
+     * A compiler with {@code object} of this model class and CEL's standard macros, declaring the standard functions
+     * named in {@code functions} ({@code null}: all of them, as {@link CelFactory#standardCelBuilder()}), one per model
+     * and set of names. The standard declarations are filtered as CEL's {@code Env.standard} filters them for the
+     * options (cel-java 0.14.0), and built once per compiler rather than once per check.
+     */
+    Cel compiler(Class<?> model, Set<String> functions) {
+        String key = model.getName() + "\u0000" + (functions == null ? "*" : String.join(",", new TreeSet<>(functions)));
+        return compilers.computeIfAbsent(key, k -> standardBuilder(functions)
+                .setTypeProvider(this)
+                .addVar("object", struct(model))
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .build());
+    }
+
+    /** CEL's standard builder with the standard functions named in {@code functions} ({@code null}: all) declared. */
+    static CelBuilder standardBuilder(Set<String> functions) {
+        CelStandardDeclarations declarations = CelStandardDeclarations.newBuilder()
+                .filterFunctions((function, overload) -> (functions == null || functions.contains(function.functionName()))
+                        && switch (function) {
+                            case INT -> OPTIONS.enableUnsignedLongs() || !overload.equals(Conversions.INT64_TO_INT64);
+                            case TIMESTAMP -> OPTIONS.enableTimestampEpoch() || !overload.equals(Conversions.INT64_TO_TIMESTAMP);
+                            default -> OPTIONS.enableHeterogeneousNumericComparisons()
+                                    || !(overload instanceof Comparison comparison && comparison.isHeterogeneousComparison());
+                        })
+                .build();
+        return CelFactory.standardCelBuilder().setOptions(OPTIONS).setStandardEnvironmentEnabled(false).setStandardDeclarations(declarations);
+    }
+
+    private static final CelOptions OPTIONS = CelOptions.current().build();
 
     @Override
     public ImmutableCollection<CelType> types() {

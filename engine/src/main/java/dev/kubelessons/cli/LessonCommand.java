@@ -3,7 +3,6 @@ package dev.kubelessons.cli;
 import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.check.CelExpressions;
 import dev.kubelessons.check.Verdict;
-import dev.kubelessons.cluster.ClientJson;
 import dev.kubelessons.lesson.CheckSpec;
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.instructor.ProgressReporter;
@@ -132,9 +131,6 @@ public final class LessonCommand implements Callable<Integer> {
             // thread started with the command competed with the connection for the two cores, and compiled a sample.)
             new CelExpressions().compileAhead(lesson.checks().stream()
                     .filter(CheckSpec.Cel.class::isInstance).map(check -> ((CheckSpec.Cel) check).expression()).toList());
-        }
-        if (early.connecting()) {
-            ClientJson.prepareReaders(); // still waiting: the readers of the first answers, built before they arrive
         }
         try (ClusterSession session = early.open(lesson, err)) {
             boolean created = session.sandbox().ensure(lesson);

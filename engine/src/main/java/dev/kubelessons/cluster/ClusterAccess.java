@@ -28,7 +28,7 @@ public record ClusterAccess(Path kubeconfig, String context) {
 
     /** A new client; the caller closes it. */
     public KubernetesClient client() {
-        return new KubernetesClientBuilder().withKubernetesSerialization(ClientJson.shared()).withConfig(config()).build();
+        return new KubernetesClientBuilder().withConfig(config()).build();
     }
 
     /** The two lines {@code status} prints, which {@code kubectl --kubeconfig PATH --context NAME} accepts. */

@@ -27,7 +27,9 @@
 //FILES kubelessons-home/scripts/build-kwok.sh=../scripts/build-kwok.sh
 //FILES kubelessons-home/scripts/build-kind-node.sh=../scripts/build-kind-node.sh
 //FILES kubelessons-home/scripts/lib/=../scripts/lib/**
-//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xms16m -Xmx512m
+// One C1 compiler thread: on two cores a second one competed with the command for CPU and compiled methods the
+// command had finished with (--check: 0.87x wall, 0.89x CPU, 12 pairs, bench/RESULTS.md).
+//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto -Xms16m -Xmx512m
 
 /** Hands the command line to the engine's picocli entry point. */
 public class Lesson {

@@ -26,8 +26,12 @@ final class ProcessExit {
     static void stopIdleHttpSelectors() {
         Thread[] threads = new Thread[Thread.activeCount() + 16];
         int count = Thread.enumerate(threads);
-        for (int i = 0; i < count; i++) {
-            Thread thread = threads[i];
+        stopHttpSelectorsAmong(java.util.Arrays.asList(threads).subList(0, count));
+    }
+
+    /** Interrupts the JDK HTTP clients' selector threads among {@code threads}, and no other thread. */
+    static void stopHttpSelectorsAmong(Iterable<Thread> threads) {
+        for (Thread thread : threads) {
             if (thread.getName().startsWith("HttpClient-") && thread.getName().endsWith(SELECTOR_SUFFIX)) {
                 thread.interrupt();
             }

@@ -39,21 +39,31 @@ class ProcessExitTest {
         }, "HttpClient-bystander");
         bystander.start();
         try {
+            // Only this test's threads are handed over: the test JVM's other clients (the kwok tests' shared one) keep theirs.
+            List<Thread> before = selectorThreads();
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/readyz")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals("ok", response.body(), "the client works before the exit");
-            List<Thread> selectors = selectorThreads();
+            List<Thread> selectors = selectorThreads().stream().filter(t -> !before.contains(t)).toList();
             assertFalse(selectors.isEmpty(), "the JDK client runs a selector thread named HttpClient-N-SelectorManager");
+            HttpClient other = HttpClient.newHttpClient();
+            List<Thread> otherSelectors = selectorThreads().stream().filter(t -> !before.contains(t) && !selectors.contains(t)).toList();
 
-            ProcessExit.stopIdleHttpSelectors();
+            List<Thread> handedOver = new java.util.ArrayList<>(selectors);
+            handedOver.add(bystander);
+            ProcessExit.stopHttpSelectorsAmong(handedOver);
 
             for (Thread selector : selectors) {
                 selector.join(10_000);
                 assertFalse(selector.isAlive(), selector.getName() + " still runs: the JVM's exit would wait up to 300 ms for it");
             }
             assertTrue(bystander.isAlive() && !bystander.isInterrupted(), "a thread that is not a selector is left alone");
+            assertFalse(otherSelectors.isEmpty());
+            assertTrue(otherSelectors.stream().allMatch(Thread::isAlive), "selectors not handed over run on");
+            assertEquals("ok", other.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/readyz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body(), "and their client still works");
         } finally {
             release.countDown();
             server.stop(0);

@@ -12,8 +12,6 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 /**
  * Remembers, per lesson file, the last lesson that passed lint's rules, so {@code lint} and the commands that
@@ -21,7 +19,8 @@ import java.util.zip.CRC32C;
  * changed: the rules (CEL typed against the schema, PlantUML's syntax check) were half of {@code lint} and a
  * third of a warm {@code --check}'s own work (bench/RESULTS.md). The key is a SHA-256 of what the parsed lesson is
  * made from: the engine build, the course's declared paths (the parser reads a lesson's paths against them), the
- * file's path and its bytes (their length and two CRCs). (It was a SHA-256 of the whole parsed lesson's text, a quarter of a cold lint of 1,000
+ * file's path and the bytes it was parsed from ({@link dev.kubelessons.lesson.SourceFingerprint}: their length and two CRCs,
+ * taken when they were read, so an edit made while lint runs is never recorded clean). (It was a SHA-256 of the whole parsed lesson's text, a quarter of a cold lint of 1,000
  * lessons in C1-compiled SHA-256.) Only a clean verdict is kept, so problems are always found afresh. Without an
  * engine build identity nothing is kept.
  */
@@ -47,7 +46,7 @@ final class LintedLessons {
 
     /** {@code rules}' problems in {@code lesson}; none, without running them, when this very lesson passed them before. */
     List<Problem> lint(Lesson lesson, Function<Lesson, List<Problem>> rules) {
-        Optional<String> key = engineBuild.flatMap(build -> key(build, declaredPaths, lesson));
+        Optional<String> key = engineBuild.map(build -> key(build, declaredPaths, lesson));
         Path marker = folder.resolve(Sha256.nameFor(lesson.source().toAbsolutePath().normalize().toString()));
         if (key.isPresent() && key.get().equals(read(marker))) {
             return List.of();
@@ -77,22 +76,12 @@ final class LintedLessons {
         }
     }
 
-    private static Optional<String> key(String build, String declaredPaths, Lesson lesson) {
-        try {
-            byte[] bytes = Files.readAllBytes(lesson.source());
-            MessageDigest digest = Sha256.digest();
-            // The bytes by length and two CRCs (CRC32C and CRC32: different polynomials, 64 bits together), which C1 compiles
-            // to the CPU's own instructions; SHA-256 over every byte ran as plain C1 code, 14% of a cold lint of 1,000 lessons.
-            CRC32C crc32c = new CRC32C();
-            crc32c.update(bytes);
-            CRC32 crc32 = new CRC32();
-            crc32.update(bytes);
-            digest.update((build + "\u0000" + declaredPaths + "\u0000" + lesson.source().toAbsolutePath().normalize() + "\u0000"
-                    + bytes.length + "\u0000" + crc32c.getValue() + "\u0000" + crc32.getValue()).getBytes(StandardCharsets.UTF_8));
-            return Optional.of(Sha256.hex(digest));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    /** The key names the bytes the lesson was parsed from: the file as it is now may already be another edit, not linted. */
+    private static String key(String build, String declaredPaths, Lesson lesson) {
+        MessageDigest digest = Sha256.digest();
+        digest.update((build + "\u0000" + declaredPaths + "\u0000" + lesson.source().toAbsolutePath().normalize() + "\u0000"
+                + lesson.fingerprint().keyPart()).getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(digest);
     }
 
     private static String read(Path marker) {

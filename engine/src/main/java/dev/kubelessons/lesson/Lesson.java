@@ -10,7 +10,8 @@ import java.util.Optional;
  * position on it), the introduction before the first step, the steps, and the diagrams drawn anywhere
  * in its prose (they stay in the prose, where they are shown; they are listed here for lint).
  * {@code cluster} names the lesson's own kind cluster ({@code kubelessons-<name>}, from
- * {@code cluster/kind-<name>.yaml}) when its exercises would spoil the course's cluster.
+ * {@code cluster/kind-<name>.yaml}) when its exercises would spoil the course's cluster. {@code fingerprint}
+ * names the bytes it was parsed from (a cache of results about this lesson keys on it, never on the file read again).
  * Immutable; the site, the runner and lint all read this same model.
  */
 public record Lesson(
@@ -26,15 +27,8 @@ public record Lesson(
         List<Step> steps,
         List<Diagram> diagrams,
         Path source,
-        Optional<String> cluster) {
-
-    /** A lesson on the course's shared cluster (no {@code cluster:} in its front matter). */
-    public Lesson(String id, String title, Map<LearningPath, Integer> paths, int durationMinutes, List<String> prerequisites,
-            List<String> objectives, List<String> images, String summary, Prose introduction, List<Step> steps,
-            List<Diagram> diagrams, Path source) {
-        this(id, title, paths, durationMinutes, prerequisites, objectives, images, summary, introduction, steps, diagrams, source,
-                Optional.empty());
-    }
+        Optional<String> cluster,
+        SourceFingerprint fingerprint) {
 
     public Lesson {
         // In the course's declared order (the site lists a lesson's paths that way), read-only.

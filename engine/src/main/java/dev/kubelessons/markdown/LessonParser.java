@@ -8,6 +8,7 @@ import dev.kubelessons.lesson.LearningPath;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lesson.Prose;
+import dev.kubelessons.lesson.SourceFingerprint;
 import dev.kubelessons.lesson.SourcePosition;
 import dev.kubelessons.lesson.Step;
 import dev.kubelessons.lesson.StepPart;
@@ -57,11 +58,12 @@ public final class LessonParser {
 
     public ParsedLesson parse(Path file, byte[] bytes) {
         List<Problem> problems = new ArrayList<>();
-        Optional<Lesson> lesson = LessonText.decode(file, bytes, problems).flatMap(text -> parseText(file, text, problems));
+        Optional<Lesson> lesson = LessonText.decode(file, bytes, problems)
+                .flatMap(text -> parseText(file, text, SourceFingerprint.of(bytes), problems));
         return new ParsedLesson(file, lesson, problems);
     }
 
-    private Optional<Lesson> parseText(Path file, String text, List<Problem> problems) {
+    private Optional<Lesson> parseText(Path file, String text, SourceFingerprint fingerprint, List<Problem> problems) {
         TextLines lines = new TextLines(text);
         if (!lines.line(0).strip().equals("---")) {
             problems.add(new Problem(SourcePosition.of(file, 1, 1), "the lesson has no front matter",
@@ -88,7 +90,7 @@ public final class LessonParser {
                     "rename the file to " + front.get().id() + ".md or change the id"));
         }
         return front.map(f -> new Lesson(f.id(), f.title(), f.paths(), f.durationMinutes(), f.prerequisites(),
-                f.objectives(), f.images(), f.summary(), body.introduction, body.steps, body.diagrams, file, f.cluster()));
+                f.objectives(), f.images(), f.summary(), body.introduction, body.steps, body.diagrams, file, f.cluster(), fingerprint));
     }
 
     private record BodyParse(Prose introduction, List<Step> steps, List<Diagram> diagrams) {

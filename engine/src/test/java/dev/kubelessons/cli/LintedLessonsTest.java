@@ -59,6 +59,19 @@ class LintedLessonsTest {
     }
 
     @Test
+    void aFileEditedWhileItsLessonIsLintedIsLintedAgainNotRecordedClean() throws Exception {
+        LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"), "named by the lessons");
+        Lesson clean = parsed();
+        // The learner saves a broken edit after lint read the file and before its verdict is kept.
+        Files.writeString(file, Files.readString(file).replace("object.spec.type", "object.spec.typo"));
+        assertEquals(List.of(), cache.lint(clean, rules));
+
+        verdict = List.of(new Problem(SourcePosition.of(file, 1, 1), "the typo", "fix it"));
+        assertEquals(verdict, cache.lint(parsed(), rules), "the clean verdict was of the bytes read, not of the edit");
+        assertEquals(2, runs.get());
+    }
+
+    @Test
     void problemsAreNeverKeptAndWithoutABuildIdentityNothingIs() {
         verdict = List.of(new Problem(SourcePosition.of(file, 1, 1), "a problem", "fix it"));
         LintedLessons cache = new LintedLessons(dir.resolve("cache"), Optional.of("engine-1"), "named by the lessons");

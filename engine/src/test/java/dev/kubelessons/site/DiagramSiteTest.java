@@ -79,7 +79,7 @@ class DiagramSiteTest {
         for (int i = 0; i <= CourseMap.MAX_LESSONS; i++) {
             var l = one.lessons().get(0);
             many.add(new dev.kubelessons.lesson.Lesson(String.format("%02d-copy", i), l.title(), l.paths(), l.durationMinutes(),
-                    java.util.List.of(), l.objectives(), l.images(), l.summary(), l.introduction(), l.steps(), l.diagrams(), l.source(), l.cluster()));
+                    java.util.List.of(), l.objectives(), l.images(), l.summary(), l.introduction(), l.steps(), l.diagrams(), l.source(), l.cluster(), l.fingerprint()));
         }
         assertTrue(CourseMap.of(new Course(many)).isEmpty());
         assertTrue(CourseMap.of(new Course(many.subList(0, 3))).isPresent());

@@ -44,7 +44,9 @@ class InteractiveLoopInTerminalTest {
 
             tmux.type("f");
             tmux.waitFor("[PASS] The Service my-nginx exists", 60);
-            tmux.waitFor("Step 1 done!", 60);
+            // Two of step 1's checks need a data plane: skipped on kwok, so the step is not called done, only passable.
+            tmux.waitFor("Step 1: every check that can run here passes; 2 were skipped", 60);
+            assertFalse(tmux.screen().contains("Step 1 done!"), "a step with skipped checks is called done:\n" + tmux.screen());
             tmux.type("n");
             tmux.waitFor("Step 2/", 30);
             tmux.type("h");

@@ -313,9 +313,7 @@ public final class InteractiveLoop {
                 shown.put(verdict.id(), verdict);
                 view.verdict(verdict);
                 if (!stepWasDone && VerdictLedger.done(currentStep(), shown) && ledger.done(currentStep()) && !ledger.lessonDone()) {
-                    int skipped = (int) currentStep().checks().stream().map(c -> shown.get(c.info().id()))
-                            .filter(v -> v != null && v.status() == Status.SKIPPED).count();
-                    view.note(Completions.step(currentStep(), skipped));
+                    view.note(Completions.step(currentStep(), VerdictLedger.skipped(currentStep(), shown)));
                 }
             }
         }

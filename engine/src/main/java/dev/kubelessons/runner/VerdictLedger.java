@@ -44,6 +44,12 @@ final class VerdictLedger {
                 .allMatch(v -> v != null && (v.status() == Status.PASS || v.status() == Status.SKIPPED));
     }
 
+    /** How many of {@code step}'s checks were skipped in {@code verdicts}: passable, but proven by nothing. */
+    static int skipped(Step step, Map<String, Verdict> verdicts) {
+        return (int) step.checks().stream().map(c -> verdicts.get(c.info().id()))
+                .filter(v -> v != null && v.status() == Status.SKIPPED).count();
+    }
+
     boolean lessonDone() {
         return lesson.steps().stream().allMatch(this::done);
     }

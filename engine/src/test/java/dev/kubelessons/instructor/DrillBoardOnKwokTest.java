@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -109,8 +110,11 @@ class DrillBoardOnKwokTest {
             }
             driver.findElement(breakAll).click();
             wait.until(d -> d.findElement(breakAll).getText().equals("Break all"));
+            // "down" too, not only caught: the watch may catch the break before the board's kubectl returns, and until it
+            // does the cell is busy ("injecting") and its label says "busy" (BoardActions.injectNow).
             waitFor(() -> names.stream().allMatch(n -> incident(state, n) != null && "scaled-to-zero".equals(incident(state, n).fault())
-                    && incident(state, n).caught()), "both drills down");
+                    && incident(state, n).caught() && "down".equals(cell(state, n).label())),
+                    () -> "both drills down; cells now: " + names.stream().map(n -> cell(state, n).toString()).toList());
             for (String name : names) {
                 assertEquals(0, admin.apps().deployments().inNamespace(WorkshopNames.lesson(name, DRILL)).withName("checkout").get().getSpec().getReplicas());
                 assertEquals("down", cell(state, name).label());
@@ -170,10 +174,15 @@ class DrillBoardOnKwokTest {
 
     /** The cluster and the board's watches take a moment; two minutes on a loaded machine. */
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        waitFor(condition, () -> what);
+    }
+
+    /** As above, with {@code what} (the state that was not reached, as it stands) computed when the wait fails. */
+    private static void waitFor(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("not within two minutes: " + what);
+                throw new AssertionError("not within two minutes: " + what.get());
             }
             Thread.sleep(250);
         }

@@ -10,7 +10,6 @@ import dev.kubelessons.cluster.KwokCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,13 +36,7 @@ class InteractiveLoopInTerminalTest {
             // The FAIL comes from the watch's own thread as soon as it has listed the namespace; the SKIPs only from the
             // tutor's first evaluation of every check, after the watch has also synced the map's kinds (up to 30 s each):
             // poll for them rather than trust the fixed sleep below, which is for the "printed twice" check only.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            String skipped = tmux.screen();
-            while (!(skipped.contains("[SKIP]") && skipped.contains("no data plane"))) {
-                assertTrue(System.nanoTime() < until, "data-plane checks must be SKIPPED on kwok:\n" + skipped);
-                Thread.sleep(200);
-                skipped = tmux.screen();
-            }
+            tmux.waitForAll(60, "[SKIP]", "no data plane");
             Thread.sleep(2000); // let every first verdict arrive: none may be printed twice
             String screen = tmux.screen();
             assertTrue(screen.indexOf("[FAIL]") > screen.indexOf("Step 1/"), "a FAIL line before the step header:\n" + screen);

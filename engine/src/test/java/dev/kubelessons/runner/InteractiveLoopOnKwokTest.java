@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,10 +60,15 @@ class InteractiveLoopOnKwokTest {
     }
 
     private void waitFor(String text, int seconds) throws InterruptedException {
+        waitUntil(() -> screen().contains(text), seconds, () -> "'" + text + "' did not appear within " + seconds + " s; screen:\n" + screen());
+    }
+
+    /** Polls {@code condition}, which another thread makes true (the loop's screen, its progress file, its reports). */
+    private static void waitUntil(BooleanSupplier condition, int seconds, Supplier<String> failure) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!screen().contains(text)) {
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("'" + text + "' did not appear within " + seconds + " s; screen:\n" + screen());
+                throw new AssertionError(failure.get());
             }
             Thread.sleep(100);
         }
@@ -105,17 +112,10 @@ class InteractiveLoopOnKwokTest {
                 new ManifestApplier(session.client()).apply(service, session.sandbox().namespace(lesson), lesson.id());
                 waitFor("[PASS] The Service my-nginx exists", 60);
                 // The loop shows the verdict, then records it: poll, or the test reads the file in between.
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (!progress.of(lesson.id()).passedChecks().contains("service-exists")) {
-                    assertTrue(System.nanoTime() < until, "progress was not recorded");
-                    Thread.sleep(100);
-                }
+                waitUntil(() -> progress.of(lesson.id()).passedChecks().contains("service-exists"), 10, () -> "progress was not recorded");
                 // The same change reaches a workshop board, when one is attached (--report-to).
-                until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (reports.stream().noneMatch(r -> r.stream().anyMatch(v -> v.id().equals("service-exists") && v.status().passed()))) {
-                    assertTrue(System.nanoTime() < until, "no report with service-exists passing: " + reports);
-                    Thread.sleep(100);
-                }
+                waitUntil(() -> reports.stream().anyMatch(r -> r.stream().anyMatch(v -> v.id().equals("service-exists") && v.status().passed())),
+                        10, () -> "no report with service-exists passing: " + reports);
 
                 keys.write("h\nn\nq\n");
                 keys.flush();

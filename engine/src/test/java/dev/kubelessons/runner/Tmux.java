@@ -56,14 +56,19 @@ final class Tmux implements AutoCloseable {
     }
 
     String waitFor(String text, int seconds) throws IOException, InterruptedException {
+        return waitForAll(seconds, text);
+    }
+
+    /** Waits until every one of {@code texts} is on the screen at once (lines a program prints one by one) and returns it. */
+    String waitForAll(int seconds, String... texts) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             String screen = screen();
-            if (screen.contains(text)) {
+            if (java.util.Arrays.stream(texts).allMatch(screen::contains)) {
                 return screen;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("'" + text + "' did not appear within " + seconds + " s; screen:\n" + screen);
+                throw new AssertionError("'" + String.join("' and '", texts) + "' did not appear within " + seconds + " s; screen:\n" + screen);
             }
             Thread.sleep(200);
         }

@@ -75,10 +75,14 @@ final class CheckReader {
         if (!CHECK_ID.matcher(id).matches()) {
             fields.report("id", "check id '" + id + "' must be lowercase words joined by dashes", "write e.g. 'id: service-exists'");
         }
+        Optional<String> hint = fields.string("hint");
         if (!fields.has("hint")) {
             fields.report("hint", "the check has no hint", "add 'hint:' with a nudge that teaches without giving the answer away");
+        } else if (hint.filter(String::isBlank).isPresent()) {
+            // 'hint:' alone or 'hint: ""' leaves the learner as stuck as no hint at all.
+            fields.report("hint", "the hint of check '" + id + "' is empty", "write after 'hint:' a nudge that teaches without giving the answer away");
         }
-        CheckInfo info = new CheckInfo(id, title, fields.string("hint").orElse(""), fields.string("explain").orElse(""), fields.position());
+        CheckInfo info = new CheckInfo(id, title, hint.orElse(""), fields.string("explain").orElse(""), fields.position());
         Optional<CheckSpec> spec = switch (kind.get()) {
             case EXISTS -> resource(fields).map(r -> new CheckSpec.Exists(info, r));
             case ABSENT -> resource(fields).map(r -> new CheckSpec.Absent(info, r));

@@ -1,0 +1,85 @@
+package dev.kubelessons.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubelessons.lesson.Problem;
+import dev.kubelessons.markdown.CourseLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistakes an author makes in a check block: each one reported once, at its own line, with a fix that fits it. */
+class CheckBlockMistakesTest {
+
+    @TempDir
+    Path lessons;
+
+    private static final String FRONT = """
+            ---
+            id: %s
+            title: A lesson
+            paths: {top-down: 1}
+            duration: 5m
+            prerequisites: []
+            objectives: [Do it]
+            ---
+            ## Step one
+
+            """;
+
+    private static final String SOLUTION = """
+
+            ```sh solution
+            kubectl create service clusterip web --tcp=80:80
+            ```
+            """;
+
+    private static String lesson(String id, String checks) {
+        return FRONT.formatted(id) + checks + SOLUTION;
+    }
+
+    private List<Problem> lint(String id, String text) throws IOException {
+        Files.writeString(lessons.resolve(id + ".md"), text);
+        return new Linter().lint(new CourseLoader().load(lessons));
+    }
+
+    private static Problem only(List<Problem> problems) {
+        assertEquals(1, problems.size(), () -> problems.stream().map(Problem::format).collect(Collectors.joining("\n")));
+        return problems.get(0);
+    }
+
+    /** 1-based line of the first line of {@code text} that contains {@code fragment}. */
+    private static int line(String text, String fragment) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(fragment)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(fragment + " not in the text");
+    }
+
+    @Test
+    void anEmptyHintIsReportedAtItsLineLikeAMissingOne() throws IOException {
+        for (String empty : List.of("hint:", "hint: \"\"", "hint: '  '")) {
+            String text = lesson("01-empty-hint", """
+                    ```yaml check
+                    id: web
+                    title: The Service web exists
+                    kind: exists
+                    resource: {kind: Service, name: web}
+                    %s
+                    ```
+                    """.formatted(empty));
+            Problem problem = only(lint("01-empty-hint", text));
+            assertEquals("the hint of check 'web' is empty", problem.message(), empty);
+            assertEquals(line(text, empty), problem.position().line(), problem.format());
+            assertTrue(problem.fix().contains("nudge"), problem.fix());
+        }
+    }
+}

@@ -4,6 +4,7 @@ import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lesson.SourcePosition;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,40 +23,46 @@ public final class YamlMapping {
 
     private final YamlDocument document;
     private final Node node;
-    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final Map<String, NodeTuple> entries;
     private final List<Problem> problems;
     private final String what;
 
-    private YamlMapping(YamlDocument document, Node node, List<Problem> problems, String what) {
+    private YamlMapping(YamlDocument document, Node node, Map<String, NodeTuple> entries, List<Problem> problems, String what) {
         this.document = document;
         this.node = node;
+        this.entries = entries;
         this.problems = problems;
         this.what = what;
-        if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key) {
-                    if (entries.putIfAbsent(key.getValue(), tuple) != null) {
-                        problems.add(new Problem(document.position(key), "duplicate key '" + key.getValue() + "' in " + what,
-                                "keep one '" + key.getValue() + ":' line"));
-                    }
-                }
-            }
-        }
     }
 
     /** A reader over {@code node}, or empty (with a problem) if it is not a mapping. */
-    /** The same mapping, named differently in messages (a check by its id once that is known). */
-    public YamlMapping describedAs(String description) {
-        return new YamlMapping(document, node, problems, description);
-    }
-
     public static Optional<YamlMapping> of(YamlDocument document, Node node, List<Problem> problems, String what) {
-        if (!(node instanceof MappingNode)) {
+        if (!(node instanceof MappingNode mapping)) {
             problems.add(new Problem(document.position(node), what + " must be a YAML mapping of 'key: value' lines",
                     "write it as 'key: value' pairs"));
             return Optional.empty();
         }
-        return Optional.of(new YamlMapping(document, node, problems, what));
+        return Optional.of(new YamlMapping(document, node, entries(document, mapping, problems, what), problems, what));
+    }
+
+    /** The keys of {@code mapping} in file order; a repeated key is reported here, the one place a mapping is first read. */
+    private static Map<String, NodeTuple> entries(YamlDocument document, MappingNode mapping, List<Problem> problems, String what) {
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && entries.putIfAbsent(key.getValue(), tuple) != null) {
+                problems.add(new Problem(document.position(key), "duplicate key '" + key.getValue() + "' in " + what,
+                        "keep one '" + key.getValue() + ":' line"));
+            }
+        }
+        return Collections.unmodifiableMap(entries);
+    }
+
+    /**
+     * The same mapping, named differently in messages (a check by its id once that is known). Its keys are not read
+     * again: a duplicate key was reported when the mapping was first read, and would be reported twice.
+     */
+    public YamlMapping describedAs(String description) {
+        return new YamlMapping(document, node, entries, problems, description);
     }
 
     public SourcePosition position() {

@@ -82,4 +82,21 @@ class CheckBlockMistakesTest {
             assertTrue(problem.fix().contains("nudge"), problem.fix());
         }
     }
+
+    @Test
+    void aDuplicateKeyIsReportedOnce() throws IOException {
+        String text = lesson("02-twice", """
+                ```yaml check
+                id: web
+                title: The Service web exists
+                kind: exists
+                kind: exists
+                resource: {kind: Service, name: web}
+                hint: Create it.
+                ```
+                """);
+        Problem problem = only(lint("02-twice", text));
+        assertEquals("duplicate key 'kind' in a check", problem.message());
+        assertEquals(line(text, "title: The Service") + 2, problem.position().line(), problem.format());
+    }
 }

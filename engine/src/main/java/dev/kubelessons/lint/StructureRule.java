@@ -1,17 +1,17 @@
 package dev.kubelessons.lint;
 
 import dev.kubelessons.lesson.BlockRole;
-import dev.kubelessons.lesson.CheckSpec;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lesson.SourcePosition;
 import dev.kubelessons.lesson.Step;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** A lesson has steps, every step has a check and a way to make it pass, the lesson has a solution, check ids are unique. */
+/**
+ * A lesson has steps, every step has a check and a way to make it pass, the lesson has a solution. (Unique check
+ * ids are the parser's, markdown.CheckIds: the site, which runs none of lint's rules, must refuse duplicates too.)
+ */
 final class StructureRule implements LessonRule {
 
     @Override
@@ -30,7 +30,6 @@ final class StructureRule implements LessonRule {
             problems.add(new Problem(top, "the lesson has no reference solution",
                     "add a '```yaml solution' or '```sh solution' block to the steps whose checks the learner must make pass"));
         }
-        Map<String, CheckSpec> ids = new HashMap<>();
         for (Step step : lesson.steps()) {
             if (step.blocks(BlockRole.CHECK).isEmpty()) {
                 problems.add(new Problem(step.position(), "step '" + step.title() + "' has no check",
@@ -38,13 +37,6 @@ final class StructureRule implements LessonRule {
             } else if (!lesson.isDrill() && step.blocks(BlockRole.SOLUTION).isEmpty() && step.blocks(BlockRole.APPLY).isEmpty()) {
                 problems.add(new Problem(step.position(), "step '" + step.title() + "' has checks but no solution",
                         "add a '```yaml solution' or '```sh solution' block (or an '```yaml apply' block) that makes them pass"));
-            }
-            for (CheckSpec check : step.checks()) {
-                CheckSpec earlier = ids.putIfAbsent(check.info().id(), check);
-                if (earlier != null) {
-                    problems.add(new Problem(check.info().position(), "duplicate check id '" + check.info().id() + "' (first at line "
-                            + earlier.info().position().line() + ")", "give the check its own 'id:'"));
-                }
             }
         }
         return problems;

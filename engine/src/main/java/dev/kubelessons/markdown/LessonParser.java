@@ -148,6 +148,7 @@ public final class LessonParser {
             }
             steps.add(new Step(steps.size() + 1, section.title, anchor, section.position, section.parts));
         }
+        CheckIds.reportDuplicates(steps, problems);
         Prose introduction = intro.parts.stream().filter(Prose.class::isInstance).map(Prose.class::cast)
                 .reduce((a, b) -> new Prose(a.markdown() + "\n\n" + b.markdown())).orElse(new Prose(""));
         if (intro.parts.stream().anyMatch(Block.class::isInstance)) {

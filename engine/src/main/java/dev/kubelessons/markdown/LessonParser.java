@@ -117,17 +117,22 @@ public final class LessonParser {
                 sections.add(current);
             } else if (node instanceof FencedCodeBlock fence) {
                 SourcePosition at = SourcePosition.of(file, start + 1, fence.getFenceIndent() + 1);
-                if (fence.getClosingFenceLength() == null) {
+                Optional<SwallowedFence> swallowed = SwallowedFence.in(fence);
+                // An unclosed block is read up to the fence it swallowed: the lines after it are the next block's, no error of this one.
+                String content = swallowed.map(s -> s.before(fence.getLiteral())).orElse(fence.getLiteral());
+                if (swallowed.isPresent()) {
+                    problems.add(swallowed.get().problem(fence, at));
+                } else if (fence.getClosingFenceLength() == null) {
                     problems.add(new Problem(at, "the code fence opened here is never closed",
                             "add a closing line of " + fence.getFenceCharacter().repeat(Math.max(3, fence.getOpeningFenceLength())) + " after the block"));
                 }
                 FenceInfo info = FenceInfo.parse(fence.getInfo(), at, problems);
                 if (info.role() == BlockRole.DIAGRAM) {
                     // A diagram stays in the prose, where it is drawn; the lesson lists it for lint.
-                    DiagramReader.read(info.language(), fence.getLiteral(), at, problems).ifPresent(diagrams::add);
+                    DiagramReader.read(info.language(), content, at, problems).ifPresent(diagrams::add);
                 } else if (info.role() != BlockRole.EXAMPLE) {
                     current.addProseUpTo(lines, start);
-                    current.parts.add(block(file, info, fence.getLiteral(), at, problems));
+                    current.parts.add(block(file, info, content, at, problems));
                     current.proseFrom = end + 1;
                 }
             }

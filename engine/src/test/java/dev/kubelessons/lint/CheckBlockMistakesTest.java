@@ -99,4 +99,65 @@ class CheckBlockMistakesTest {
         assertEquals("duplicate key 'kind' in a check", problem.message());
         assertEquals(line(text, "title: The Service") + 2, problem.position().line(), problem.format());
     }
+
+    @Test
+    void aCheckBlockWithoutItsClosingLineIsReportedAsUnclosedNotAsBadYaml() throws IOException {
+        String text = lesson("03-unclosed", """
+                ```yaml check
+                id: web
+                title: The Service web exists
+                kind: exists
+                resource: {kind: Service, name: web}
+                hint: Create it.
+
+                ```yaml check
+                id: web-type
+                title: The Service web is a ClusterIP Service
+                kind: cel
+                resource: {kind: Service, name: web}
+                expect: object.spec.type == 'ClusterIP'
+                hint: Look at spec.type.
+                ```
+                """);
+        int opened = line(text, "```yaml check");
+        int next = line(text, "id: web-type") - 1;
+        Problem problem = only(lint("03-unclosed", text));
+        assertEquals("the ```yaml check block that starts at line " + opened + " is not closed before line " + next, problem.message());
+        assertEquals(opened, problem.position().line(), problem.format());
+        assertTrue(problem.fix().startsWith("close it with ``` on a line of its own before line " + next), problem.fix());
+    }
+
+    @Test
+    void aManifestBlockWithoutItsClosingLineIsReportedAsUnclosedNotAsBadYaml() throws IOException {
+        String text = lesson("04-unclosed-apply", """
+                ```yaml apply
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  ports:
+                    - port: 80
+
+                ```yaml check
+                id: web
+                title: The Service web exists
+                kind: exists
+                resource: {kind: Service, name: web}
+                hint: Create it.
+                ```
+
+                ```yaml check
+                id: web-type
+                title: The Service web is a ClusterIP Service
+                kind: cel
+                resource: {kind: Service, name: web}
+                expect: object.spec.type == 'ClusterIP'
+                hint: Look at spec.type.
+                ```
+                """);
+        Problem problem = only(lint("04-unclosed-apply", text));
+        assertEquals("the ```yaml apply block that starts at line " + line(text, "```yaml apply")
+                + " is not closed before line " + line(text, "```yaml check"), problem.message());
+    }
 }

@@ -26,6 +26,7 @@ final class CheckReader {
 
     private static final List<String> COMMON = List.of("id", "title", "kind", "hint", "explain");
     private static final Pattern CHECK_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[a-z]+\\}");
 
     private final Path file;
     private final List<Problem> problems;
@@ -154,12 +155,32 @@ final class CheckReader {
             try {
                 Pattern.compile(p);
             } catch (PatternSyntaxException e) {
-                fields.report("outputMatches", "outputMatches is not a valid regular expression: " + e.getDescription(), "escape special characters such as '(' or '['");
+                Optional<String> placeholder = placeholderAt(p, e.getIndex());
+                if (placeholder.isPresent()) {
+                    fields.report("outputMatches", "outputMatches is not a valid regular expression: " + placeholder.get() + " is not quoted ("
+                            + e.getDescription() + ")", "write it as \\Q" + placeholder.get() + "\\E, so that the text it stands for is matched as it is");
+                } else {
+                    fields.report("outputMatches", "outputMatches is not a valid regular expression: " + e.getDescription(), "escape special characters such as '(' or '['");
+                }
             }
         });
         String node = fields.string("node").orElse("control-plane");
         Optional<NodeRequirement> requires = fields.has("requires") ? requirement(fields) : Optional.empty();
         return command.isEmpty() ? Optional.empty() : pattern.map(p -> new CheckSpec.NodeCommand(info, node, command, p, requires));
+    }
+
+    /**
+     * The {@code ${namespace}} or {@code ${nodes}} placeholder at the place where a pattern stops compiling: the runner fills
+     * it in before compiling, but it is compiled here as written, where '$' and '{' are syntax unless quoted with \Q...\E.
+     */
+    private static Optional<String> placeholderAt(String pattern, int index) {
+        var placeholders = PLACEHOLDER.matcher(pattern);
+        while (placeholders.find()) {
+            if (placeholders.start() <= index && index <= placeholders.end()) {
+                return Optional.of(placeholders.group());
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code requires: {command: [...], reason: ...}}: what the machine must have for the check to run at all. */

@@ -160,4 +160,39 @@ class CheckBlockMistakesTest {
         assertEquals("the ```yaml apply block that starts at line " + line(text, "```yaml apply")
                 + " is not closed before line " + line(text, "```yaml check"), problem.message());
     }
+
+    @Test
+    void aNamespacePlaceholderOutsideQuotesInARegexSaysToQuoteIt() throws IOException {
+        String text = lesson("05-placeholder", """
+                ```yaml check
+                id: rules
+                title: kube-proxy wrote the Service's rules
+                kind: node-command
+                command: [iptables-save]
+                outputMatches: '-A KUBE-SERVICES .*${namespace}/web cluster IP'
+                hint: Look at iptables-save on the node.
+                ```
+                """);
+        Problem problem = only(lint("05-placeholder", text));
+        assertEquals("outputMatches is not a valid regular expression: ${namespace} is not quoted (Illegal repetition)", problem.message());
+        assertTrue(problem.fix().startsWith("write it as \\Q${namespace}\\E"), problem.fix());
+        assertEquals(line(text, "outputMatches"), problem.position().line(), problem.format());
+    }
+
+    @Test
+    void otherRegexMistakesKeepTheGeneralFix() throws IOException {
+        String text = lesson("06-regex", """
+                ```yaml check
+                id: rules
+                title: kube-proxy wrote the Service's rules
+                kind: node-command
+                command: [iptables-save]
+                outputMatches: '-A KUBE-SERVICES .*\\Q${namespace}\\E/web (cluster IP'
+                hint: Look at iptables-save on the node.
+                ```
+                """);
+        Problem problem = only(lint("06-regex", text));
+        assertTrue(problem.message().endsWith("Unclosed group"), problem.message());
+        assertEquals("escape special characters such as '(' or '['", problem.fix());
+    }
 }

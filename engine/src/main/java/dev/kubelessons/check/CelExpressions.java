@@ -62,10 +62,18 @@ public final class CelExpressions {
             for (CelIssue issue : result.getErrors()) {
                 int line = Math.max(1, issue.getSourceLocation().getLine());
                 int column = Math.max(0, issue.getSourceLocation().getColumn()) + 1;
-                issues.add(new Issue(line, column, issue.getMessage()));
+                issues.add(new Issue(line, column, unescaped(issue.getMessage())));
             }
         }
         return issues;
+    }
+
+    /**
+     * A compile error as it should read. cel-java 0.14.0's parser doubles every '%' of a syntax error for a format call
+     * it never makes, so '%%' stands among the expected tokens where the operator is '%' (x ? 1 expects ... '/', '%%').
+     */
+    private static String unescaped(String message) {
+        return message.replace("%%", "%");
     }
 
     /**
@@ -80,7 +88,7 @@ public final class CelExpressions {
             }
             throw new IllegalArgumentException("the expression gives " + result + ", not true or false");
         } catch (CelValidationException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new IllegalArgumentException(unescaped(e.getMessage()), e);
         } catch (CelEvaluationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -23,4 +23,16 @@ class CelExpressionsTest {
         IllegalArgumentException notBoolean = assertThrows(IllegalArgumentException.class, () -> cel.test("1 + 1", Map.of()));
         assertTrue(notBoolean.getMessage().contains("not true or false"), notBoolean.getMessage());
     }
+
+    @Test
+    void aSyntaxErrorNamesTheModuloOperatorAsWritten() {
+        CelExpressions cel = new CelExpressions();
+        // cel-java doubles the '%' of its syntax errors ('%%' among the expected tokens): they read as the operator is written.
+        String message = cel.compileErrors("object.spec.replicas == 2 ? true").get(0).message();
+        assertTrue(message.contains("'/', '%'}"), message);
+        assertFalse(message.contains("%%"), message);
+        IllegalArgumentException evaluated = assertThrows(IllegalArgumentException.class, () -> cel.test("object.spec.replicas == 2 ? true", Map.of()));
+        assertFalse(evaluated.getMessage().contains("%%"), evaluated.getMessage());
+        assertTrue(evaluated.getMessage().contains("'%'"), evaluated.getMessage());
+    }
 }

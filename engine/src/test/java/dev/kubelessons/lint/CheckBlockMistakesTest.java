@@ -195,4 +195,20 @@ class CheckBlockMistakesTest {
         assertTrue(problem.message().endsWith("Unclosed group"), problem.message());
         assertEquals("escape special characters such as '(' or '['", problem.fix());
     }
+
+    @Test
+    void aCelSyntaxErrorListsTheModuloOperatorAsWritten() throws IOException {
+        String text = lesson("07-cel", """
+                ```yaml check
+                id: replicas
+                title: Two replicas
+                kind: cel
+                resource: {kind: Deployment, name: web}
+                expect: object.spec.replicas == 2 ? true
+                hint: Look at spec.replicas.
+                ```
+                """);
+        Problem problem = only(lint("07-cel", text));
+        assertTrue(problem.message().startsWith("invalid CEL in check 'replicas'") && problem.message().contains("'/', '%'}"), problem.message());
+    }
 }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,5 +90,27 @@ class CliErrorsTest {
         Run drill = run("12-checkout-drill", "--web", "--no-open");
         assertEquals(ExitCodes.BAD_INPUT, drill.exit(), drill.err());
         assertTrue(drill.err().contains("--web does not run drills"), drill.err());
+    }
+
+    /** A command that fails the way the JVM fails: with an Error, which picocli's exception handlers never see. */
+    @picocli.CommandLine.Command(name = "overflow")
+    static final class Overflow implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new StackOverflowError();
+        }
+    }
+
+    @Test
+    void anErrorInACommandIsAnInternalErrorInOneLineWithExitFour() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        picocli.CommandLine cli = new picocli.CommandLine(new Overflow());
+        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        int exit = Main.execute(cli);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.INTERNAL, exit, text);
+        assertTrue(text.startsWith("internal error: java.lang.StackOverflowError\n"), text);
+        assertTrue(text.contains("run again with --verbose"), text);
+        assertFalse(text.contains("\tat "), "no stack trace without --verbose: " + text);
     }
 }

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  */
 public final class CourseLoader {
 
+    /** The largest lesson file the loader reads (1 MiB, lessons/README.md); a larger one is a problem at its line 1, never read. */
+    public static final int MAX_LESSON_BYTES = LessonText.MAX_BYTES;
+
     private final LessonParser parser;
     private final java.util.Optional<List<LearningPath>> declaredPaths;
 
@@ -77,10 +80,22 @@ public final class CourseLoader {
 
     public ParsedLesson parse(Path file) {
         try {
-            return parser.parse(file, Files.readAllBytes(file));
+            // The size first: reading a file of gigabytes whole only to refuse it ran out of memory.
+            long size = Files.size(file);
+            if (LessonText.tooLarge(size)) {
+                return new ParsedLesson(file, java.util.Optional.empty(), List.of(LessonText.tooLarge(file, size)));
+            }
+            return parser.parse(file, readAtMostOverLimit(file));
         } catch (IOException e) {
             return new ParsedLesson(file, java.util.Optional.empty(), List.of(new Problem(SourcePosition.of(file, 1, 1),
                     "cannot read the file: " + e.getMessage(), "check that it exists and is readable")));
+        }
+    }
+
+    /** The file's bytes, but never more than one byte over the limit: a file that grew after its size was read is still refused, not read whole. */
+    private static byte[] readAtMostOverLimit(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(LessonText.MAX_BYTES + 1);
         }
     }
 

@@ -19,11 +19,22 @@ final class LessonText {
     private LessonText() {
     }
 
+    /** Whether a file of {@code size} bytes is refused unread: the loader asks before reading, so a huge file costs nothing. */
+    static boolean tooLarge(long size) {
+        return size > MAX_BYTES;
+    }
+
+    /** The problem of a file of {@code size} bytes that is {@link #tooLarge}, at its first line. */
+    static Problem tooLarge(Path file, long size) {
+        // Rounded up: a file one byte over the limit must not read "1024 KiB, over the limit of 1024 KiB".
+        return new Problem(SourcePosition.of(file, 1, 1), "the lesson is " + ((size + 1023) / 1024) + " KiB, over the limit of " + (MAX_BYTES / 1024) + " KiB",
+                "split it into several lessons, or move large files out of the Markdown");
+    }
+
     static Optional<String> decode(Path file, byte[] bytes, List<Problem> problems) {
         SourcePosition start = SourcePosition.of(file, 1, 1);
-        if (bytes.length > MAX_BYTES) {
-            problems.add(new Problem(start, "the lesson is " + (bytes.length / 1024) + " KiB; the limit is " + (MAX_BYTES / 1024) + " KiB",
-                    "split it into several lessons, or move large files out of the Markdown"));
+        if (tooLarge(bytes.length)) {
+            problems.add(tooLarge(file, bytes.length));
             return Optional.empty();
         }
         // The JDK's own decoding (a fast path for ASCII, no char[] in between) replaces what is not UTF-8 with U+FFFD: only

@@ -3,12 +3,15 @@ package dev.kubelessons.markdown;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lesson.SourcePosition;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Decodes a lesson file's bytes, refusing what is too large or not UTF-8 text, before any parser sees it. */
 final class LessonText {
@@ -32,7 +35,6 @@ final class LessonText {
     }
 
     static Optional<String> decode(Path file, byte[] bytes, List<Problem> problems) {
-        SourcePosition start = SourcePosition.of(file, 1, 1);
         if (tooLarge(bytes.length)) {
             problems.add(tooLarge(file, bytes.length));
             return Optional.empty();
@@ -50,13 +52,10 @@ final class LessonText {
             return Optional.empty();
         }
         if (text.indexOf('\uFFFD') >= 0) {
-            try {
-                StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes));
-            } catch (CharacterCodingException e) {
-                problems.add(new Problem(start, "the file is not valid UTF-8 text", "save it as UTF-8 in your editor"));
+            OptionalInt malformed = firstMalformed(bytes);
+            if (malformed.isPresent()) {
+                problems.add(new Problem(position(file, bytes, malformed.getAsInt()), "the file is not valid UTF-8 text",
+                        "save it as UTF-8 in your editor"));
                 return Optional.empty();
             }
         }
@@ -66,14 +65,37 @@ final class LessonText {
         return Optional.of(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n'));
     }
 
+    /** The offset of the first byte that is not UTF-8 (an unfinished sequence at the end included), if any. */
+    private static OptionalInt firstMalformed(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return OptionalInt.of(in.position()); // the decoder stops in front of the malformed bytes
+            }
+            if (result.isUnderflow()) {
+                return OptionalInt.empty();
+            }
+            out.clear(); // the decoded text is not wanted here, only where it breaks
+        }
+    }
+
+    /**
+     * Line and column of the byte at {@code offset}, as an editor counts them: characters, not bytes (a UTF-8
+     * continuation byte adds no column), and line breaks as the parser sees them (CR LF, LF, or a lone CR).
+     */
     private static SourcePosition position(Path file, byte[] bytes, int offset) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
                 line++;
                 column = 1;
-            } else {
+            } else if (bytes[i] != '\r' && (bytes[i] & 0xc0) != 0x80) {
                 column++;
             }
         }

@@ -39,6 +39,13 @@ final class LessonText {
             problems.add(tooLarge(file, bytes.length));
             return Optional.empty();
         }
+        // Before the NUL check: UTF-16 text (Windows editors save it as "Unicode") is full of 0 bytes, yet it is no binary file.
+        Optional<String> utf16 = utf16(bytes);
+        if (utf16.isPresent()) {
+            problems.add(new Problem(SourcePosition.of(file, 1, 1), "the file is " + utf16.get() + " text, not UTF-8",
+                    "save it as UTF-8 in your editor (Windows Notepad: Save As, Encoding: UTF-8)"));
+            return Optional.empty();
+        }
         // The JDK's own decoding (a fast path for ASCII, no char[] in between) replaces what is not UTF-8 with U+FFFD: only
         // a text holding U+FFFD, rare in a lesson, is decoded again strictly to tell a real U+FFFD from broken bytes.
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -63,6 +70,32 @@ final class LessonText {
             text = text.substring(1);
         }
         return Optional.of(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    /**
+     * "UTF-16 (little-endian)" or "(big-endian)" for bytes that look like UTF-16: a byte order mark (FF FE, FE FF: never
+     * UTF-8), or without one, mostly ASCII with a 0 byte in every other place (three pairs in four, of the first 512).
+     */
+    private static Optional<String> utf16(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+            return Optional.of("UTF-16 (little-endian)");
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+            return Optional.of("UTF-16 (big-endian)");
+        }
+        int pairs = Math.min(bytes.length, 1024) / 2;
+        int little = 0;
+        int big = 0;
+        for (int i = 0; i < pairs; i++) {
+            byte even = bytes[2 * i];
+            byte odd = bytes[2 * i + 1];
+            little += even != 0 && odd == 0 ? 1 : 0;
+            big += even == 0 && odd != 0 ? 1 : 0;
+        }
+        if (pairs >= 2 && little * 4 >= pairs * 3) {
+            return Optional.of("UTF-16 (little-endian)");
+        }
+        return pairs >= 2 && big * 4 >= pairs * 3 ? Optional.of("UTF-16 (big-endian)") : Optional.empty();
     }
 
     /** The offset of the first byte that is not UTF-8 (an unfinished sequence at the end included), if any. */

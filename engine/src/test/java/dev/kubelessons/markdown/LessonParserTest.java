@@ -103,6 +103,20 @@ class LessonParserTest {
     }
 
     @Test
+    void utf16TextIsNamedAsUtf16NotAsBinary() {
+        String lesson = "---\nid: 01-x\ntitle: Caf\u00e9\n---\n";
+        for (java.nio.charset.Charset charset : java.util.List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] bytes = lesson.getBytes(charset); // UTF_16 writes a byte order mark (FE FF); the other two write none
+            Problem problem = parser.parse(Path.of("lessons/01-x.md"), bytes).problems().get(0);
+            assertTrue(problem.message().contains("UTF-16"), charset + ": " + problem.message());
+            assertTrue(problem.fix().contains("UTF-8"), problem.fix());
+            assertEquals("1:1", problem.position().line() + ":" + problem.position().column(), charset.toString());
+        }
+        byte[] windows = new byte[] {(byte) 0xff, (byte) 0xfe, '-', 0, '-', 0, '-', 0, '\n', 0}; // Notepad's "Unicode"
+        assertTrue(parser.parse(Path.of("lessons/01-x.md"), windows).problems().get(0).message().contains("UTF-16"));
+    }
+
+    @Test
     void aBadByteAfterWindowsAndOldMacLineBreaksIsOnTheLineAnEditorShows() {
         byte[] bytes = "---\r\nid: 01-x\r-\u00e9".getBytes(StandardCharsets.ISO_8859_1); // CR LF, then a lone CR
         Problem problem = parser.parse(Path.of("lessons/01-x.md"), bytes).problems().get(0);

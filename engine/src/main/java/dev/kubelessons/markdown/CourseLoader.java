@@ -70,7 +70,7 @@ public final class CourseLoader {
         List<Problem> problems = new ArrayList<>();
         files.forEach(f -> problems.addAll(f.problems()));
         List<Lesson> lessons = files.stream().flatMap(f -> f.lesson().stream()).toList();
-        problems.addAll(crossLessonProblems(lessons));
+        problems.addAll(crossLessonProblems(lessons, unparsedIds(files)));
         Set<Lesson> duplicates = duplicateIds(lessons);
         // The course holds only lessons that parsed cleanly; lint still sees the others through files().
         List<Lesson> clean = files.stream().filter(ParsedLesson::clean).flatMap(f -> f.lesson().stream())
@@ -116,7 +116,16 @@ public final class CourseLoader {
         return stem.equals(stem.toUpperCase(java.util.Locale.ROOT)) && stem.chars().anyMatch(Character::isLetter);
     }
 
-    private static List<Problem> crossLessonProblems(List<Lesson> lessons) {
+    /**
+     * The ids of lesson files that built no lesson, by file name (the id must equal it): still lessons to those that
+     * name them, or one broken lesson would bring a false "is not a lesson" to every lesson after it.
+     */
+    private static Set<String> unparsedIds(List<ParsedLesson> files) {
+        return files.stream().filter(f -> f.lesson().isEmpty())
+                .map(f -> f.file().getFileName().toString().replaceFirst("\\.md$", "")).collect(Collectors.toSet());
+    }
+
+    private static List<Problem> crossLessonProblems(List<Lesson> lessons, Set<String> unparsed) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Lesson> byId = new HashMap<>();
         for (Lesson lesson : lessons) {
@@ -128,9 +137,9 @@ public final class CourseLoader {
         }
         for (Lesson lesson : lessons) {
             for (String prerequisite : lesson.prerequisites()) {
-                if (!byId.containsKey(prerequisite)) {
+                if (!byId.containsKey(prerequisite) && !unparsed.contains(prerequisite)) {
                     problems.add(new Problem(inFrontMatter(lesson.source(), "prerequisites", prerequisite), "prerequisite '" + prerequisite + "' of " + lesson.id() + " is not a lesson"
-                            + NearestWord.suggestion(byId.keySet(), prerequisite),
+                            + NearestWord.suggestion(known(byId.keySet(), unparsed), prerequisite),
                             "name an existing lesson id, or remove it from 'prerequisites'"));
                 } else if (prerequisite.equals(lesson.id())) {
                     problems.add(new Problem(inFrontMatter(lesson.source(), "prerequisites", prerequisite), "lesson " + lesson.id() + " lists itself as a prerequisite", "remove it"));
@@ -138,6 +147,12 @@ public final class CourseLoader {
             }
         }
         return problems;
+    }
+
+    private static Set<String> known(Set<String> lessons, Set<String> unparsed) {
+        Set<String> known = new java.util.TreeSet<>(lessons);
+        known.addAll(unparsed);
+        return known;
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads every lesson of a lessons folder. Files whose name is all capitals (README.md,
- * CATALOG.md) are documentation, not lessons. Cross-lesson rules live here: unique ids and
- * prerequisites that exist. The site, the runner and lint all load lessons through this class.
+ * CATALOG.md) are documentation, not lessons. Cross-lesson rules are applied here: unique ids, and
+ * {@link PrerequisiteRules}. The site, the runner and lint all load lessons through this class.
  */
 public final class CourseLoader {
 
@@ -135,24 +135,8 @@ public final class CourseLoader {
                         "give each lesson its own id"));
             }
         }
-        for (Lesson lesson : lessons) {
-            for (String prerequisite : lesson.prerequisites()) {
-                if (!byId.containsKey(prerequisite) && !unparsed.contains(prerequisite)) {
-                    problems.add(new Problem(inFrontMatter(lesson.source(), "prerequisites", prerequisite), "prerequisite '" + prerequisite + "' of " + lesson.id() + " is not a lesson"
-                            + NearestWord.suggestion(known(byId.keySet(), unparsed), prerequisite),
-                            "name an existing lesson id, or remove it from 'prerequisites'"));
-                } else if (prerequisite.equals(lesson.id())) {
-                    problems.add(new Problem(inFrontMatter(lesson.source(), "prerequisites", prerequisite), "lesson " + lesson.id() + " lists itself as a prerequisite", "remove it"));
-                }
-            }
-        }
+        problems.addAll(new PrerequisiteRules(byId, unparsed).problems(lessons));
         return problems;
-    }
-
-    private static Set<String> known(Set<String> lessons, Set<String> unparsed) {
-        Set<String> known = new java.util.TreeSet<>(lessons);
-        known.addAll(unparsed);
-        return known;
     }
 
     /**

@@ -45,7 +45,9 @@ for ((i = 1; i <= n; i++)); do
   copy=$(printf '%04d' $(( (i - 1) / count + 1 )))
   stem=$(basename "$template" .md)
   id="$stem-c$copy"
-  pos=$(( (i - 1) % 999 + 1 ))  # a path position is 1..999; repeats are allowed past 999 lessons
+  # A path position is 1..999: past 999 lessons all stay at 999, where lessons go by id, so a prerequisite (a lower id
+  # of the same copy) still comes first, as lint requires; wrapping round to 1 put lesson 1,000 before its own prerequisites.
+  pos=$(( i < 999 ? i : 999 ))
   # Only the front matter changes: id, title, path positions, prerequisites (" - X" becomes " - X-cNNNN").
   # With DISTINCT=1 the body's CEL expressions and diagrams differ by copy too (see the header).
   awk -v id="$id" -v copy="$copy" -v pos="$pos" -v distinct="${DISTINCT:-}" '

@@ -12,20 +12,44 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals(CdsTraining.FLAG)) {
-            System.exit(CdsTraining.run());
+        int exit;
+        try {
+            if (args.length == 1 && args[0].equals(CdsTraining.FLAG)) {
+                System.exit(CdsTraining.run());
+            }
+            if (args.length == 1 && args[0].equals(CdsTraining.SITE_FLAG)) {
+                System.exit(CdsTraining.runSite());
+            }
+            if (RootUsage.asked(args)) {
+                System.exit(RootUsage.forUser().print(System.out));
+            }
+            exit = run(args);
+        } catch (Throwable failure) {
+            // The last resort: without it the JVM prints its own trace and exits 1, which the contract means "a check failed".
+            exit = report(failure, verboseAsked(args), new PrintWriter(System.err, true));
         }
-        if (args.length == 1 && args[0].equals(CdsTraining.SITE_FLAG)) {
-            System.exit(CdsTraining.runSite());
-        }
-        if (RootUsage.asked(args)) {
-            System.exit(RootUsage.forUser().print(System.out));
-        }
-        ProcessExit.exit(run(args));
+        ProcessExit.exit(exit);
     }
 
     public static int run(String... args) {
-        return configure(CommandTree.forArguments(args)).execute(args);
+        return execute(configure(CommandTree.forArguments(args)), args);
+    }
+
+    /**
+     * Runs {@code cli}. picocli hands only Exceptions to its handler: an Error (out of memory, a stack overflow) left
+     * execute() as the JVM's trace and exit 1. It is ours to report, as an internal error.
+     */
+    static int execute(CommandLine cli, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error failure) {
+            return report(failure, verboseAsked(args), cli.getErr());
+        }
+    }
+
+    /** Whether --verbose was given, read from the arguments: a failure outside picocli's handlers has no parsed options. */
+    private static boolean verboseAsked(String[] args) {
+        return java.util.Arrays.asList(args).contains("--verbose");
     }
 
     /** The whole command tree, every subcommand modelled (run() models only the ones its arguments name). */
@@ -46,7 +70,7 @@ public final class Main {
     }
 
     /** The one place where exceptions become messages and exit codes. */
-    static int report(Exception exception, boolean verbose, PrintWriter err) {
+    static int report(Throwable exception, boolean verbose, PrintWriter err) {
         if (exception instanceof KubelessonsException known) {
             err.println("error: " + known.getMessage());
             if (known.nextStep() != null) {

@@ -19,10 +19,13 @@ import java.util.stream.Stream;
 
 /**
  * Loads every lesson of a lessons folder. Files whose name is all capitals (README.md,
- * CATALOG.md) are documentation, not lessons. Cross-lesson rules live here: unique ids and
- * prerequisites that exist. The site, the runner and lint all load lessons through this class.
+ * CATALOG.md) are documentation, not lessons. Cross-lesson rules are applied here: unique ids, and
+ * {@link PrerequisiteRules}. The site, the runner and lint all load lessons through this class.
  */
 public final class CourseLoader {
+
+    /** The largest lesson file the loader reads (1 MiB, lessons/README.md); a larger one is a problem at its line 1, never read. */
+    public static final int MAX_LESSON_BYTES = LessonText.MAX_BYTES;
 
     private final LessonParser parser;
     private final java.util.Optional<List<LearningPath>> declaredPaths;
@@ -67,7 +70,7 @@ public final class CourseLoader {
         List<Problem> problems = new ArrayList<>();
         files.forEach(f -> problems.addAll(f.problems()));
         List<Lesson> lessons = files.stream().flatMap(f -> f.lesson().stream()).toList();
-        problems.addAll(crossLessonProblems(lessons));
+        problems.addAll(crossLessonProblems(lessons, unparsedIds(files)));
         Set<Lesson> duplicates = duplicateIds(lessons);
         // The course holds only lessons that parsed cleanly; lint still sees the others through files().
         List<Lesson> clean = files.stream().filter(ParsedLesson::clean).flatMap(f -> f.lesson().stream())
@@ -77,10 +80,22 @@ public final class CourseLoader {
 
     public ParsedLesson parse(Path file) {
         try {
-            return parser.parse(file, Files.readAllBytes(file));
+            // The size first: reading a file of gigabytes whole only to refuse it ran out of memory.
+            long size = Files.size(file);
+            if (LessonText.tooLarge(size)) {
+                return new ParsedLesson(file, java.util.Optional.empty(), List.of(LessonText.tooLarge(file, size)));
+            }
+            return parser.parse(file, readAtMostOverLimit(file));
         } catch (IOException e) {
             return new ParsedLesson(file, java.util.Optional.empty(), List.of(new Problem(SourcePosition.of(file, 1, 1),
                     "cannot read the file: " + e.getMessage(), "check that it exists and is readable")));
+        }
+    }
+
+    /** The file's bytes, but never more than one byte over the limit: a file that grew after its size was read is still refused, not read whole. */
+    private static byte[] readAtMostOverLimit(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(LessonText.MAX_BYTES + 1);
         }
     }
 
@@ -101,7 +116,16 @@ public final class CourseLoader {
         return stem.equals(stem.toUpperCase(java.util.Locale.ROOT)) && stem.chars().anyMatch(Character::isLetter);
     }
 
-    private static List<Problem> crossLessonProblems(List<Lesson> lessons) {
+    /**
+     * The ids of lesson files that built no lesson, by file name (the id must equal it): still lessons to those that
+     * name them, or one broken lesson would bring a false "is not a lesson" to every lesson after it.
+     */
+    private static Set<String> unparsedIds(List<ParsedLesson> files) {
+        return files.stream().filter(f -> f.lesson().isEmpty())
+                .map(f -> f.file().getFileName().toString().replaceFirst("\\.md$", "")).collect(Collectors.toSet());
+    }
+
+    private static List<Problem> crossLessonProblems(List<Lesson> lessons, Set<String> unparsed) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Lesson> byId = new HashMap<>();
         for (Lesson lesson : lessons) {
@@ -111,17 +135,7 @@ public final class CourseLoader {
                         "give each lesson its own id"));
             }
         }
-        for (Lesson lesson : lessons) {
-            for (String prerequisite : lesson.prerequisites()) {
-                if (!byId.containsKey(prerequisite)) {
-                    problems.add(new Problem(inFrontMatter(lesson.source(), "prerequisites", prerequisite), "prerequisite '" + prerequisite + "' of " + lesson.id() + " is not a lesson"
-                            + NearestWord.suggestion(byId.keySet(), prerequisite),
-                            "name an existing lesson id, or remove it from 'prerequisites'"));
-                } else if (prerequisite.equals(lesson.id())) {
-                    problems.add(new Problem(inFrontMatter(lesson.source(), "prerequisites", prerequisite), "lesson " + lesson.id() + " lists itself as a prerequisite", "remove it"));
-                }
-            }
-        }
+        problems.addAll(new PrerequisiteRules(byId, unparsed).problems(lessons));
         return problems;
     }
 

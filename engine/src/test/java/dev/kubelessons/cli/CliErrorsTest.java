@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,5 +90,57 @@ class CliErrorsTest {
         Run drill = run("12-checkout-drill", "--web", "--no-open");
         assertEquals(ExitCodes.BAD_INPUT, drill.exit(), drill.err());
         assertTrue(drill.err().contains("--web does not run drills"), drill.err());
+    }
+
+    @Test
+    void aLessonTooLargeToReadIsBadInputAtItsFirstLineNotACrash() throws Exception {
+        Path lessons = Files.createDirectories(tmp.resolve("lessons"));
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(lessons.resolve("16-huge.md").toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse; reading it whole was an OutOfMemoryError, exit 1 with the JVM's trace
+        }
+        Run run = run("lint", "--lessons", lessons.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.exit(), run.err());
+        assertTrue(run.err().contains("16-huge.md:1:1: the lesson is 3145728 KiB, over the limit of 1024 KiB"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void aLessonTooLargeToReadLeavesListWorkingAndSiteRefusingInTheirOwnProcesses() throws Exception {
+        Path lessons = Fixtures.copyRealLessons(tmp.resolve("lessons"));
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(lessons.resolve("16-huge.md").toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse: both read it whole to parse it, an OutOfMemoryError
+        }
+        dev.kubelessons.CliProcess cli = new dev.kubelessons.CliProcess(java.util.Map.of(
+                "KUBELESSONS_STATE", tmp.resolve("state").toString(), "KUBELESSONS_CACHE", tmp.resolve("cache").toString()));
+        dev.kubelessons.CliProcess.Run list = cli.run("list", "--lessons", lessons.toString());
+        assertEquals(ExitCodes.OK, list.exit(), list.both());
+        assertTrue(list.out().contains("03-clusterip"), list.both());
+        assertTrue(list.both().contains("1 lesson problem(s)"), list.both());
+        dev.kubelessons.CliProcess.Run site = cli.run("site", "--lessons", lessons.toString(), "--out", tmp.resolve("site").toString());
+        assertEquals(ExitCodes.BAD_INPUT, site.exit(), site.both());
+        assertTrue(site.err().contains("16-huge.md:1:1: the lesson is 3145728 KiB, over the limit"), site.both());
+        assertFalse(site.err().contains("\tat "), "no stack trace: " + site.both());
+    }
+
+    /** A command that fails the way the JVM fails: with an Error, which picocli's exception handlers never see. */
+    @picocli.CommandLine.Command(name = "overflow")
+    static final class Overflow implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new StackOverflowError();
+        }
+    }
+
+    @Test
+    void anErrorInACommandIsAnInternalErrorInOneLineWithExitFour() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        picocli.CommandLine cli = new picocli.CommandLine(new Overflow());
+        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        int exit = Main.execute(cli);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.INTERNAL, exit, text);
+        assertTrue(text.startsWith("internal error: java.lang.StackOverflowError\n"), text);
+        assertTrue(text.contains("run again with --verbose"), text);
+        assertFalse(text.contains("\tat "), "no stack trace without --verbose: " + text);
     }
 }

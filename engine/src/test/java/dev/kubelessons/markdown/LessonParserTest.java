@@ -86,6 +86,44 @@ class LessonParserTest {
     }
 
     @Test
+    void invalidUtf8IsReportedAtItsFirstBadByte() {
+        StringBuilder text = new StringBuilder("---\nid: 01-x\n---\n");
+        for (int line = 4; line < 30; line++) {
+            text.append("Line ").append(line).append(" is fine.\n");
+        }
+        // Line 30: characters of two bytes (é) and of three (→) in UTF-8, then a Latin-1 é (one byte, not UTF-8): the 10th character.
+        byte[] head = (text + "\u00e9t\u00e9 \u2192 caf").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(head, head.length + 3);
+        bytes[head.length] = (byte) 0xe9;
+        bytes[head.length + 1] = '\n';
+        bytes[head.length + 2] = 'x';
+        Problem problem = parser.parse(Path.of("lessons/01-x.md"), bytes).problems().get(0);
+        assertTrue(problem.message().contains("not valid UTF-8"), problem.message());
+        assertEquals("30:10", problem.position().line() + ":" + problem.position().column());
+    }
+
+    @Test
+    void utf16TextIsNamedAsUtf16NotAsBinary() {
+        String lesson = "---\nid: 01-x\ntitle: Caf\u00e9\n---\n";
+        for (java.nio.charset.Charset charset : java.util.List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] bytes = lesson.getBytes(charset); // UTF_16 writes a byte order mark (FE FF); the other two write none
+            Problem problem = parser.parse(Path.of("lessons/01-x.md"), bytes).problems().get(0);
+            assertTrue(problem.message().contains("UTF-16"), charset + ": " + problem.message());
+            assertTrue(problem.fix().contains("UTF-8"), problem.fix());
+            assertEquals("1:1", problem.position().line() + ":" + problem.position().column(), charset.toString());
+        }
+        byte[] windows = new byte[] {(byte) 0xff, (byte) 0xfe, '-', 0, '-', 0, '-', 0, '\n', 0}; // Notepad's "Unicode"
+        assertTrue(parser.parse(Path.of("lessons/01-x.md"), windows).problems().get(0).message().contains("UTF-16"));
+    }
+
+    @Test
+    void aBadByteAfterWindowsAndOldMacLineBreaksIsOnTheLineAnEditorShows() {
+        byte[] bytes = "---\r\nid: 01-x\r-\u00e9".getBytes(StandardCharsets.ISO_8859_1); // CR LF, then a lone CR
+        Problem problem = parser.parse(Path.of("lessons/01-x.md"), bytes).problems().get(0);
+        assertEquals("3:2", problem.position().line() + ":" + problem.position().column(), problem.format());
+    }
+
+    @Test
     void aNulByteIsNamedAtItsLineBeforeAnyEncodingProblem() {
         byte[] text = "---\nid: 01-x\n\u00ff\u0000---\n".getBytes(StandardCharsets.ISO_8859_1); // a broken byte, then NUL
         ParsedLesson parsed = parser.parse(Path.of("lessons/01-x.md"), text);

@@ -90,7 +90,7 @@ public final class SiteCommand implements Callable<Integer> {
     }
 
     private void serve(SiteServer server, SiteBuild build, ProjectLayout layout, PrintWriter stdout) throws IOException {
-        try (SiteWatcher watcher = new SiteWatcher(List.of(layout.lessons(), layout.templates()))) {
+        try (SiteWatcher watcher = new SiteWatcher(List.of(layout.lessons(), layout.templates()), build.out())) {
             server.start();
             stdout.println("serving " + server.url() + "  (rebuilds when lessons/ or templates/ change; Ctrl-C stops)");
             stdout.flush();

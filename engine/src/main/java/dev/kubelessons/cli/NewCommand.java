@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "new", mixinStandardHelpOptions = true,
         description = "Create a course in a new or empty folder: course.yaml, a sample lesson, jbang-catalog.json, a README and a CI workflow.")
 public final class NewCommand implements Callable<Integer> {
+
+    // --verbose, as on every command (the lessons and cluster options do not apply to a course that does not exist yet).
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
 
     /** The engine catalog the learner ran, set by the ./jbang wrapper (its own clone's, or the one after 'lesson@'). */
     static final String ENGINE_ENV = "KUBELESSONS_ENGINE_CATALOG";

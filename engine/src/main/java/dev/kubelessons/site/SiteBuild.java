@@ -3,6 +3,7 @@ package dev.kubelessons.site;
 import dev.kubelessons.course.CourseFile;
 import dev.kubelessons.course.CourseFileReader;
 import dev.kubelessons.markdown.CourseLoader;
+import dev.kubelessons.markdown.NoLessonsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public final class SiteBuild {
         }
         if (loaded.course().lessons().isEmpty() && !allowEmpty) {
             throw new SiteBuildException("no lessons in " + lessons + ", so the site would be empty; " + out + " is left as it is",
-                    "check --lessons (lesson files are NN-name.md), or pass --allow-empty to build a site without lessons");
+                    NoLessonsException.nextStep(lessons) + "; or pass --allow-empty to build a site without lessons");
         }
         SiteRenderer renderer = new SiteRenderer(templates, course, diagrams);
         renderer.drawAhead(loaded.course());

@@ -4,6 +4,8 @@ import dev.kubelessons.cluster.EngineHome;
 import dev.kubelessons.course.CourseScaffold;
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.failure.UserInputException;
+import dev.kubelessons.lesson.Launcher;
+import dev.kubelessons.lesson.ShellWord;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +55,9 @@ public final class NewCommand implements Callable<Integer> {
         out.println("created the course '" + name + "' in " + target + ":");
         written.forEach(file -> out.println("  " + file));
         out.println("its 'lesson' alias runs the engine of " + catalog);
-        out.println("next: cd " + dir + " && jbang lesson lint && jbang lesson verify --all");
+        // A line to paste into a shell: the folder quoted, the launcher as it is found from inside the new folder.
+        out.println("next: cd " + ShellWord.of(dir.toString()) + " && " + Launcher.commandInAnyFolder("lint") + " && "
+                + Launcher.commandInAnyFolder("verify --all"));
         out.flush();
         return ExitCodes.OK;
     }

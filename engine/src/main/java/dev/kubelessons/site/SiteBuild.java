@@ -2,6 +2,7 @@ package dev.kubelessons.site;
 
 import dev.kubelessons.course.CourseFile;
 import dev.kubelessons.course.CourseFileReader;
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.markdown.CourseLoader;
 import dev.kubelessons.markdown.NoLessonsException;
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class SiteBuild {
     static SiteBuildException problems(CourseLoader.Loaded loaded) {
         int count = loaded.problems().size();
         return new SiteBuildException(count + " problem" + (count == 1 ? "" : "s") + " in the lessons; the site was not rebuilt",
-                "fix them ('jbang lesson lint' lists them too) and build again", loaded.problems());
+                "fix them ('" + Launcher.command("lint") + "' lists them too) and build again", loaded.problems());
     }
 
     /** The swap deletes the old folder, so it must be one we generated, and must not hold the sources. */
@@ -133,7 +134,7 @@ public final class SiteBuild {
             throw new SiteBuildException("the output " + out + " is a file, not a folder", "pass --out DIR with a folder");
         }
         if (Files.isDirectory(out) && !Files.exists(out.resolve(SiteRenderer.MARKER)) && !isEmpty(out)) {
-            throw new SiteBuildException("the output folder " + out + " is not empty and was not made by 'jbang lesson site'; it would be replaced",
+            throw new SiteBuildException("the output folder " + out + " is not empty and was not made by '" + Launcher.command("site") + "'; it would be replaced",
                     "pass --out DIR with an empty or new folder, or delete that folder yourself");
         }
     }

@@ -52,4 +52,24 @@ class NewCommandTest {
         assertTrue(run.err().contains("is a file, not a folder"), run.both());
         assertTrue(run.err().contains("\tat "), "--verbose shows the stack trace: " + run.both());
     }
+
+    @Test
+    void theNextStepIsALineAShellRunsFromWhereNewRan() throws Exception {
+        // A stand-in for the ./jbang wrapper, named by a relative path as a learner in its clone types it: it logs where it ran.
+        Path log = tmp.resolve("ran.log");
+        Path wrapper = Files.writeString(tmp.resolve("my-wrapper"), "#!/bin/sh\necho \"$PWD: $*\" >> '" + log + "'\n");
+        wrapper.toFile().setExecutable(true);
+        Path here = Path.of("").toAbsolutePath();
+        String relative = here.relativize(wrapper).toString();
+        Path course = tmp.resolve("my course");
+        CliProcess.Run run = new CliProcess(Map.of("KUBELESSONS_ENGINE_CATALOG", "/engine/jbang-catalog.json", "KUBELESSONS_LAUNCHER", relative))
+                .run("new", course.toString());
+        assertEquals(ExitCodes.OK, run.exit(), run.both());
+        String next = run.out().lines().filter(line -> line.startsWith("next: ")).findFirst().orElseThrow(() -> new AssertionError(run.both()));
+        assertFalse(next.contains(" jbang lesson"), "names the command the user typed: " + next);
+
+        Process shell = new ProcessBuilder("sh", "-c", next.substring("next: ".length())).directory(here.toFile()).inheritIO().start();
+        assertEquals(0, shell.waitFor(), "the line runs in a shell: " + next);
+        assertEquals(course + ": lesson lint\n" + course + ": lesson verify --all\n", Files.readString(log), next);
+    }
 }

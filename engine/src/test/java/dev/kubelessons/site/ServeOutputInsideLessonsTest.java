@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code site --serve} with --out inside the lessons folder (allowed: a plain build works there): each build replaces
- * that folder, and the watcher took it for an edit, so one edit started rebuilds without end. One edit, one rebuild.
+ * that folder, and the watcher took it for an edit, so one edit started rebuilds without end. One edit, one rebuild;
+ * and an edit to the course's own templates ({@code templates:} in course.yaml) is one too.
  */
 class ServeOutputInsideLessonsTest {
 
@@ -42,6 +43,28 @@ class ServeOutputInsideLessonsTest {
             assertEquals(2, builds(stdout), "one edit, one rebuild:\n" + read(stdout) + read(stderr));
             assertTrue(Files.exists(out.resolve("02-deployments.html")), "the site is still there");
             assertTrue(read(out.resolve("02-deployments.html")).contains("One more line."), "and shows the edit");
+        } finally {
+            serve.destroy();
+            serve.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anEditToTheCoursesOwnTemplateRebuilds(@TempDir Path tmp) throws Exception {
+        Path course = Files.createDirectories(tmp.resolve("course"));
+        Files.writeString(course.resolve("course.yaml"), Files.readString(Fixtures.resources().resolve("fixtures/course.yaml")) + "templates: templates\n");
+        Path own = Files.createDirectories(course.resolve("templates"));
+        SiteTestSupport.copyTree(SiteTestSupport.course(), course.resolve("lessons"));
+        Path stdout = tmp.resolve("serve.out");
+        Path stderr = tmp.resolve("serve.err");
+        CliProcess cli = new CliProcess(Map.of("KUBELESSONS_CACHE", tmp.resolve("cache").toString()));
+        Process serve = cli.start(stdout, stderr, "site", "--course", course.toString(), "--out", tmp.resolve("site").toString(), "--serve", "--port", "0");
+        try {
+            waitUntil(() -> read(stdout).contains("serving http://127.0.0.1:"), serve, stdout, stderr, "the server to start");
+            String index = Files.readString(SiteTestSupport.templates().resolve("index.ftlh"));
+            Files.writeString(own.resolve("index.ftlh"), index.replace("<h1>${course.title}</h1>", "<h1>${course.title}</h1><p>the course's own index</p>"));
+            waitUntil(() -> builds(stdout) >= 2, serve, stdout, stderr, "the rebuild after the template edit");
+            waitUntil(() -> read(tmp.resolve("site/index.html")).contains("the course's own index"), serve, stdout, stderr, "the new index");
         } finally {
             serve.destroy();
             serve.waitFor(10, TimeUnit.SECONDS);

@@ -29,17 +29,22 @@ public final class CliProcess {
         this.env = Map.copyOf(env);
     }
 
+    /** Starts the command without waiting, its output going to these files: for one that runs until stopped ({@code site --serve}). */
+    public Process start(Path out, Path err, String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        argv.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("KUBELESSONS_ROOT", Fixtures.repositoryRoot().toString());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
     public Run run(String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("kubelessons-cli", ".out");
         Path err = Files.createTempFile("kubelessons-cli", ".err");
         try {
-            List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-            argv.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().put("KUBELESSONS_ROOT", Fixtures.repositoryRoot().toString());
-            builder.environment().putAll(env);
-            Process process = builder.start();
+            Process process = start(out, err, args);
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("'" + String.join(" ", args) + "' did not end within 5 minutes");

@@ -4,6 +4,7 @@ import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.lint.Linter;
 import dev.kubelessons.markdown.CourseLoader;
+import dev.kubelessons.markdown.NoLessonsException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,10 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = global.layout();
         CourseLoader.Loaded loaded = layout.loader().load(layout.lessons());
+        if (loaded.files().isEmpty()) {
+            // "0 lessons, no problems" passed a wrong --lessons (the course folder, say) that site refuses.
+            throw new NoLessonsException(layout.lessons(), "; nothing to lint");
+        }
         List<Problem> problems = new java.util.ArrayList<>(layout.courseProblems());
         // A diagram the site drew with this engine build parses: lint need not load PlantUML to parse it again.
         Linter linter = new Linter(SiteCommand.diagramCache()::drawn);

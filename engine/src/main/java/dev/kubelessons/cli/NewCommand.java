@@ -4,6 +4,8 @@ import dev.kubelessons.cluster.EngineHome;
 import dev.kubelessons.course.CourseScaffold;
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.failure.UserInputException;
+import dev.kubelessons.lesson.Launcher;
+import dev.kubelessons.lesson.ShellWord;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,6 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "new", mixinStandardHelpOptions = true,
         description = "Create a course in a new or empty folder: course.yaml, a sample lesson, jbang-catalog.json, a README and a CI workflow.")
 public final class NewCommand implements Callable<Integer> {
+
+    // --verbose, as on every command (the lessons and cluster options do not apply to a course that does not exist yet).
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
 
     /** The engine catalog the learner ran, set by the ./jbang wrapper (its own clone's, or the one after 'lesson@'). */
     static final String ENGINE_ENV = "KUBELESSONS_ENGINE_CATALOG";
@@ -48,7 +55,9 @@ public final class NewCommand implements Callable<Integer> {
         out.println("created the course '" + name + "' in " + target + ":");
         written.forEach(file -> out.println("  " + file));
         out.println("its 'lesson' alias runs the engine of " + catalog);
-        out.println("next: cd " + dir + " && jbang lesson lint && jbang lesson verify --all");
+        // A line to paste into a shell: the folder quoted, the launcher as it is found from inside the new folder.
+        out.println("next: cd " + ShellWord.of(dir.toString()) + " && " + Launcher.commandInAnyFolder("lint") + " && "
+                + Launcher.commandInAnyFolder("verify --all"));
         out.flush();
         return ExitCodes.OK;
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -90,7 +91,10 @@ public final class SiteCommand implements Callable<Integer> {
     }
 
     private void serve(SiteServer server, SiteBuild build, ProjectLayout layout, PrintWriter stdout) throws IOException {
-        try (SiteWatcher watcher = new SiteWatcher(List.of(layout.lessons(), layout.templates()))) {
+        // The course's own templates too: an edit to one of them is as much an edit as one to the engine's.
+        List<Path> watched = new ArrayList<>(List.of(layout.lessons(), layout.templates()));
+        layout.course().templates().ifPresent(watched::add);
+        try (SiteWatcher watcher = new SiteWatcher(watched, build.out())) {
             server.start();
             stdout.println("serving " + server.url() + "  (rebuilds when lessons/ or templates/ change; Ctrl-C stops)");
             stdout.flush();

@@ -1,5 +1,7 @@
 package dev.kubelessons.lesson;
 
+import java.nio.file.Path;
+
 /**
  * The command the learner typed to start the engine, for every message that tells them what to run next: the clone's
  * wrapper says so in $KUBELESSONS_LAUNCHER ("./jbang"), an installed jbang sets nothing ("jbang"). A learner with only
@@ -8,7 +10,8 @@ package dev.kubelessons.lesson;
 public final class Launcher {
 
     static final String ENV = "KUBELESSONS_LAUNCHER";
-    private static final String COMMAND = of(System.getenv(ENV));
+    private static final String LAUNCHER = System.getenv(ENV);
+    private static final String COMMAND = of(LAUNCHER);
 
     private Launcher() {
     }
@@ -23,9 +26,27 @@ public final class Launcher {
         return COMMAND + " " + args;
     }
 
+    /**
+     * The command for {@code args} as typed in another folder, for a message that says to cd first: "./jbang" names
+     * no file there, so a wrapper named by a relative path is made absolute (and quoted, if that path needs it).
+     */
+    public static String commandInAnyFolder(String args) {
+        return inAnyFolder(LAUNCHER, Path.of("").toAbsolutePath()) + " " + args;
+    }
+
     static String of(String launcher) {
-        // Only a plain path is taken: the value ends up in messages, never in a shell, but it must read as a command.
-        boolean usable = launcher != null && !launcher.isBlank() && launcher.matches("[A-Za-z0-9_./~-]+");
-        return (usable ? launcher : "jbang") + " lesson";
+        return (usable(launcher) ? launcher : "jbang") + " lesson";
+    }
+
+    static String inAnyFolder(String launcher, Path workingDir) {
+        if (!usable(launcher) || !launcher.contains("/") || launcher.startsWith("/") || launcher.startsWith("~")) {
+            return of(launcher);
+        }
+        return ShellWord.of(workingDir.resolve(launcher).normalize().toString()) + " lesson";
+    }
+
+    // Only a plain path is taken: the value ends up in messages, never in a shell, but it must read as a command.
+    private static boolean usable(String launcher) {
+        return launcher != null && !launcher.isBlank() && launcher.matches("[A-Za-z0-9_./~-]+");
     }
 }

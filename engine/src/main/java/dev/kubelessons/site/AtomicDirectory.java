@@ -24,16 +24,36 @@ final class AtomicDirectory {
         void writeInto(Path dir) throws IOException;
     }
 
+    // The temporary siblings: ".site.new-123" while the new site is written, ".site.old-456" while the old one is deleted.
+    private static final String NEW = "new-";
+    private static final String OLD = "old-";
+
     private final Path target;
 
     AtomicDirectory(Path target) {
         this.target = target.toAbsolutePath().normalize();
     }
 
+    /**
+     * Whether {@code path} is the target, lies under it, or is one of the temporary siblings a replace makes: what a
+     * watcher of a folder that holds the target must not take for a change of its own (each build would start another).
+     */
+    static boolean isOwnOutput(Path target, Path path) {
+        Path dir = target.toAbsolutePath().normalize();
+        Path file = path.toAbsolutePath().normalize();
+        if (file.startsWith(dir)) {
+            return true;
+        }
+        Path name = file.getFileName();
+        String prefix = "." + dir.getFileName() + ".";
+        return name != null && dir.getParent() != null && dir.getParent().equals(file.getParent())
+                && (name.toString().startsWith(prefix + NEW) || name.toString().startsWith(prefix + OLD));
+    }
+
     void replace(Contents contents) throws IOException {
         Path parent = Files.createDirectories(target.getParent());
         String name = target.getFileName().toString();
-        Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
+        Path fresh = Files.createTempDirectory(parent, "." + name + "." + NEW);
         // Temp directories are private (0700); a site is for anyone to read.
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -48,7 +68,7 @@ final class AtomicDirectory {
             move(fresh, target);
             return;
         }
-        Path old = Files.createTempDirectory(parent, "." + name + ".old-");
+        Path old = Files.createTempDirectory(parent, "." + name + "." + OLD);
         Files.delete(old); // only its unique name is wanted
         move(target, old);
         try {

@@ -2,6 +2,7 @@ package dev.kubelessons.site;
 
 import dev.kubelessons.diagram.DiagramDrawing;
 import dev.kubelessons.lesson.Diagram;
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Problem;
 import dev.kubelessons.markdown.DiagramReader;
@@ -42,7 +43,7 @@ final class DiagramFigures {
         List<Problem> problems = lesson.diagrams().stream().flatMap(d -> draw(d).stream()).toList();
         if (!problems.isEmpty()) {
             throw new SiteBuildException(problems.size() + " diagram" + (problems.size() == 1 ? "" : "s") + " in " + lesson.source().getFileName()
-                    + " do not parse; the site was not rebuilt", "fix them ('jbang lesson lint' lists them too) and build again", problems);
+                    + (problems.size() == 1 ? " does" : " do") + " not parse; the site was not rebuilt", "fix them ('" + Launcher.command("lint") + "' lists them too) and build again", problems);
         }
     }
 

@@ -2,7 +2,9 @@ package dev.kubelessons.site;
 
 import dev.kubelessons.course.CourseFile;
 import dev.kubelessons.course.CourseFileReader;
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.markdown.CourseLoader;
+import dev.kubelessons.markdown.NoLessonsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +79,7 @@ public final class SiteBuild {
         }
         if (loaded.course().lessons().isEmpty() && !allowEmpty) {
             throw new SiteBuildException("no lessons in " + lessons + ", so the site would be empty; " + out + " is left as it is",
-                    "check --lessons (lesson files are NN-name.md), or pass --allow-empty to build a site without lessons");
+                    NoLessonsException.nextStep(lessons) + "; or pass --allow-empty to build a site without lessons");
         }
         SiteRenderer renderer = new SiteRenderer(templates, course, diagrams);
         renderer.drawAhead(loaded.course());
@@ -119,7 +121,7 @@ public final class SiteBuild {
     static SiteBuildException problems(CourseLoader.Loaded loaded) {
         int count = loaded.problems().size();
         return new SiteBuildException(count + " problem" + (count == 1 ? "" : "s") + " in the lessons; the site was not rebuilt",
-                "fix them ('jbang lesson lint' lists them too) and build again", loaded.problems());
+                "fix them ('" + Launcher.command("lint") + "' lists them too) and build again", loaded.problems());
     }
 
     /** The swap deletes the old folder, so it must be one we generated, and must not hold the sources. */
@@ -132,7 +134,7 @@ public final class SiteBuild {
             throw new SiteBuildException("the output " + out + " is a file, not a folder", "pass --out DIR with a folder");
         }
         if (Files.isDirectory(out) && !Files.exists(out.resolve(SiteRenderer.MARKER)) && !isEmpty(out)) {
-            throw new SiteBuildException("the output folder " + out + " is not empty and was not made by 'jbang lesson site'; it would be replaced",
+            throw new SiteBuildException("the output folder " + out + " is not empty and was not made by '" + Launcher.command("site") + "'; it would be replaced",
                     "pass --out DIR with an empty or new folder, or delete that folder yourself");
         }
     }

@@ -2,6 +2,7 @@ package dev.kubelessons.site;
 
 import dev.kubelessons.course.CourseFile;
 import dev.kubelessons.lesson.Course;
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.lesson.Lesson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -116,7 +117,7 @@ final class SiteRenderer {
     String lesson(LessonPageBuilder pages, Lesson lesson) {
         // The parser validates ids; checked again because the id becomes a file name.
         if (!SAFE_ID.matcher(lesson.id()).matches()) {
-            throw new SiteBuildException("lesson id '" + lesson.id() + "' cannot be a file name", "run 'jbang lesson lint'");
+            throw new SiteBuildException("lesson id '" + lesson.id() + "' cannot be a file name", "run '" + Launcher.command("lint") + "'");
         }
         SiteViews.LessonPage page = pages.build(lesson);
         page.scripts().forEach(script -> highlighting.add(script.substring(script.lastIndexOf('/') + 1)));

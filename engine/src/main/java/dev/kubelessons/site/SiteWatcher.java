@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +30,22 @@ public final class SiteWatcher implements AutoCloseable {
     private static final long QUIET_MILLIS = 30;
 
     private final WatchService watcher;
+    private final Predicate<Path> ignored;
 
     public SiteWatcher(List<Path> dirs) throws IOException {
+        this(dirs, path -> false);
+    }
+
+    /**
+     * Watches {@code dirs} but not the site built into {@code output}: an output inside the lessons folder is allowed,
+     * and each build replacing it must not count as an edit, or every build would start the next one.
+     */
+    public SiteWatcher(List<Path> dirs, Path output) throws IOException {
+        this(dirs, path -> AtomicDirectory.isOwnOutput(output, path));
+    }
+
+    private SiteWatcher(List<Path> dirs, Predicate<Path> ignored) throws IOException {
+        this.ignored = ignored;
         this.watcher = FileSystems.getDefault().newWatchService();
         for (Path dir : dirs) {
             if (Files.isDirectory(dir)) {
@@ -72,6 +87,9 @@ public final class SiteWatcher implements AutoCloseable {
         for (WatchEvent<?> event : key.pollEvents()) {
             // OVERFLOW names no file: the folder itself stands for "something in it changed".
             Path path = event.context() instanceof Path name ? dir.resolve(name) : dir;
+            if (ignored.test(path)) {
+                continue;
+            }
             changed.add(path);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
                 registerTree(path);
@@ -82,7 +100,7 @@ public final class SiteWatcher implements AutoCloseable {
 
     private void registerTree(Path root) throws IOException {
         try (Stream<Path> dirs = Files.walk(root)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+            for (Path dir : dirs.filter(d -> Files.isDirectory(d) && !ignored.test(d)).toList()) {
                 dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }

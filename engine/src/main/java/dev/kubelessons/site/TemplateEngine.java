@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * FreeMarker over the project's templates/ folder. Templates are {@code .ftlh}, so every
@@ -26,10 +27,12 @@ final class TemplateEngine {
 
     private final Configuration configuration;
     private final Path dir;
+    private final Optional<Path> courseDir;
 
     /** The engine's templates in {@code dir}; the course's own folder, if it names one, overrides them file by file. */
     TemplateEngine(Path dir, CourseFile course) {
         this.dir = dir;
+        this.courseDir = course.templates();
         if (!Files.isDirectory(dir)) {
             throw new SiteBuildException("no templates folder at " + dir,
                     "restore the engine's templates/ folder (git checkout -- templates/ in its clone)");
@@ -41,7 +44,11 @@ final class TemplateEngine {
                 loaders.add(new FileTemplateLoader(course.templates().get().toFile()));
             }
             loaders.add(new FileTemplateLoader(dir.toFile()));
-            configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+            MultiTemplateLoader loader = new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+            // Always the course's folder first, as source() assumes when it names the file an error is in (a sticky
+            // loader would try the folder that served a name last; every template is read once per build anyway).
+            loader.setSticky(false);
+            configuration.setTemplateLoader(loader);
             // Every template, the layout included, sees the course: its title, summary, footer and run command.
             configuration.setSharedVariable("course", course);
         } catch (IOException | freemarker.template.TemplateModelException e) {
@@ -71,16 +78,41 @@ final class TemplateEngine {
             template.process(model, out);
             return out.toString();
         } catch (TemplateNotFoundException e) {
-            throw new SiteBuildException("template " + dir.resolve(name) + " is missing", "restore it from git: git checkout -- templates/");
+            throw new SiteBuildException("template " + source(name) + " is missing", "restore it from git: git checkout -- templates/");
         } catch (ParseException e) {
-            throw new SiteBuildException(dir.resolve(String.valueOf(e.getTemplateName())) + ":" + e.getLineNumber()
-                    + ":" + e.getColumnNumber() + ": template syntax error: " + e.getEditorMessage(), "fix the template and build again");
+            throw syntaxError(e);
         } catch (TemplateException e) {
-            throw new SiteBuildException(dir.resolve(String.valueOf(e.getTemplateSourceName())) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": template error: " + firstLine(e.getMessageWithoutStackTop()), "fix the template and build again");
+            // An #include or #import of a template that does not parse fails here, at the line of the #include.
+            throw parseErrorIn(e).map(this::syntaxError).orElseGet(() -> new SiteBuildException(source(e.getTemplateSourceName()) + ":"
+                    + e.getLineNumber() + ":" + e.getColumnNumber() + ": template error: " + TemplateErrors.summary(e), "fix the template and build again"));
         } catch (IOException e) {
-            throw new SiteBuildException("cannot read template " + dir.resolve(name) + ": " + e.getMessage(), "check that it exists and is readable");
+            // Pages render in parallel: the first to load a broken template gets the ParseException, and the others this
+            // IOException ("an error loading the template on an earlier attempt") with it as the cause.
+            throw parseErrorIn(e).map(this::syntaxError).orElseGet(() -> new SiteBuildException("cannot read template " + source(name) + ": "
+                    + e.getMessage(), "check that it exists and is readable"));
         }
+    }
+
+    private static Optional<ParseException> parseErrorIn(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ParseException parse) {
+                return Optional.of(parse);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private SiteBuildException syntaxError(ParseException e) {
+        return new SiteBuildException(source(e.getTemplateName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                + ": template syntax error: " + e.getEditorMessage(), "fix the template and build again");
+    }
+
+    /** The file a template was read from: the course's own, which its loader serves first, else the engine's. */
+    private Path source(String name) {
+        if (name == null) {
+            return dir;
+        }
+        return courseDir.map(own -> own.resolve(name)).filter(Files::isRegularFile).orElseGet(() -> dir.resolve(name));
     }
 
     /** A StringWriter without its StringBuffer's locking, sized for a lesson page (most are 20-40 KB) so it rarely grows. */
@@ -122,11 +154,5 @@ final class TemplateEngine {
         public String toString() {
             return text.toString();
         }
-    }
-
-    private static String firstLine(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline);
     }
 }

@@ -143,4 +143,32 @@ class CliErrorsTest {
         assertTrue(text.contains("run again with --verbose"), text);
         assertFalse(text.contains("\tat "), "no stack trace without --verbose: " + text);
     }
+
+    @Test
+    void lintAndSiteOfTheCourseFolderInsteadOfItsLessonsSuggestTheLessons() throws Exception {
+        Path course = Files.createDirectories(tmp.resolve("my course"));
+        Files.copy(Fixtures.resources().resolve("fixtures/course.yaml"), course.resolve("course.yaml"));
+        Path lessons = Files.createDirectories(course.resolve("lessons"));
+        Files.copy(Fixtures.fixture("good-course").resolve("01-tiny.md"), lessons.resolve("01-tiny.md"));
+
+        Run lint = run("lint", "--lessons", course.toString());
+        assertEquals(ExitCodes.BAD_INPUT, lint.exit(), lint.err());
+        assertTrue(lint.err().contains("error: no lessons in " + course + "; nothing to lint"), lint.err());
+        assertTrue(lint.err().contains("next: pass --lessons '" + lessons + "', the lessons folder below it"), lint.err());
+
+        Run site = run("site", "--lessons", course.toString(), "--out", tmp.resolve("site").toString());
+        assertEquals(ExitCodes.BAD_INPUT, site.exit(), site.err());
+        assertTrue(site.err().contains("next: pass --lessons '" + lessons + "', the lessons folder below it; or pass --allow-empty"), site.err());
+
+        assertEquals(ExitCodes.OK, run("lint", "--lessons", lessons.toString()).exit(), "the lessons folder itself lints");
+    }
+
+    @Test
+    void lintOfAFolderWithoutLessonsIsExitTwo() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Run lint = run("lint", "--lessons", empty.toString());
+        assertEquals(ExitCodes.BAD_INPUT, lint.exit(), lint.err());
+        assertTrue(lint.err().contains("error: no lessons in " + empty), lint.err());
+        assertTrue(lint.err().contains("next: pass --lessons DIR with the folder of lesson files"), lint.err());
+    }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Create a course in a new or empty folder: course.yaml, a sample lesson, jbang-catalog.json, a README and a CI workflow.")
 public final class NewCommand implements Callable<Integer> {
 
-    // --verbose, as on every command (the lessons and cluster options do not apply to a course that does not exist yet).
+    // The options every command accepts (DESIGN.md); before the course exists only --verbose and --no-color change anything.
     @Mixin
     GlobalOptions global = new GlobalOptions();
 

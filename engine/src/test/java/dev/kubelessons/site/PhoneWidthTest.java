@@ -1,20 +1,27 @@
 package dev.kubelessons.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The course's real site on a phone (Chromium at 390x844, issue 14's audit): no page is wider than the screen, so
  * nothing scrolls sideways. Long inline code (sessionAffinityConfig.clientIP.timeoutSeconds) and tables (11's) wrap.
+ * What is wider than a phone by nature scrolls in its own frame at a readable size (the catalog, diagrams); search
+ * results use the screen's width, not the search box's; the Copy button never hides the end of a line.
  */
 class PhoneWidthTest {
 
@@ -30,7 +37,11 @@ class PhoneWidthTest {
         course = CourseSiteInChromium.open(tmp, WIDTH, 844);
         driver = course.driver;
         // A headless window has a minimum width (about 500 px); the phone's viewport is emulated as DevTools does.
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", WIDTH, "height", 844,
+        phone();
+    }
+
+    private static void phone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH, "height", 844,
                 "deviceScaleFactor", 3, "mobile", true));
     }
 
@@ -60,5 +71,24 @@ class PhoneWidthTest {
             }
         }
         assertEquals(List.of(), tooWide, "pages wider than a phone");
+    }
+
+    @Test
+    void searchResultsUseThePhonesWidth() {
+        open("03-clusterip.html");
+        driver.findElement(By.id("search")).sendKeys("endpointslice");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#search-results a")).isEmpty());
+        @SuppressWarnings("unchecked")
+        Map<String, Number> box = (Map<String, Number>) driver.executeScript("""
+                const r = document.getElementById('search-results').getBoundingClientRect();
+                return {left: r.left, right: r.right, viewport: document.documentElement.clientWidth};""");
+        double width = box.get("right").doubleValue() - box.get("left").doubleValue();
+        assertTrue(width >= 0.8 * box.get("viewport").doubleValue() && box.get("left").doubleValue() >= 0
+                && box.get("right").doubleValue() <= box.get("viewport").doubleValue(),
+                "the results are " + width + " px wide, from " + box.get("left") + ", on a " + box.get("viewport") + " px screen");
+    }
+
+    private static void open(String page) {
+        driver.get(course.site.resolve(page).toUri().toString());
     }
 }

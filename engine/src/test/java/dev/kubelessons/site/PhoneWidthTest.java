@@ -88,6 +88,42 @@ class PhoneWidthTest {
                 "the results are " + width + " px wide, from " + box.get("left") + ", on a " + box.get("viewport") + " px screen");
     }
 
+    @Test
+    void theCatalogScrollsInItsFrameAndKeepsItsHeadingsWhole() {
+        open("index.html");
+        assertTrue((Boolean) driver.executeScript(
+                "const w = document.querySelector('.catalog .table-wrap'); return w.scrollWidth > w.clientWidth;"),
+                "on a phone the catalog is wider than the screen and scrolls sideways in its frame");
+        assertEquals(List.of(), brokenHeadings(), "catalog headings broken across lines on a phone");
+        // On a desktop too: "Durati/on" was cut there.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 900,
+                "deviceScaleFactor", 1, "mobile", false));
+        try {
+            open("index.html");
+            assertEquals(List.of(), brokenHeadings(), "catalog headings broken across lines at 1280 px");
+        } finally {
+            phone();
+        }
+    }
+
+    /** Headings of the catalog with a word cut across two lines ("Durati" / "on"). */
+    @SuppressWarnings("unchecked")
+    private static List<String> brokenHeadings() {
+        return (List<String>) driver.executeScript("""
+                const broken = [];
+                for (const th of document.querySelectorAll('.catalog th')) {
+                    const text = th.firstChild;
+                    for (const m of text.textContent.matchAll(/[^\\s-]+/g)) {
+                        const range = document.createRange();
+                        range.setStart(text, m.index);
+                        range.setEnd(text, m.index + m[0].length);
+                        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                        if (tops.size > 1) { broken.push(m[0]); }
+                    }
+                }
+                return broken;""");
+    }
+
     private static void open(String page) {
         driver.get(course.site.resolve(page).toUri().toString());
     }

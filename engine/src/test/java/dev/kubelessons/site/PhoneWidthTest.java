@@ -106,6 +106,22 @@ class PhoneWidthTest {
         }
     }
 
+    @Test
+    void diagramsKeepTheirDrawnSizeAndScrollInTheirFrame() {
+        for (String page : List.of("index.html", "03-clusterip.html")) {
+            open(page);
+            @SuppressWarnings("unchecked")
+            List<String> shrunk = (List<String>) driver.executeScript("""
+                    return [...document.querySelectorAll('figure.diagram')].filter(f => {
+                        const svg = f.querySelector('svg');
+                        return svg.getBoundingClientRect().width < Number(svg.getAttribute('width')) - 1
+                            || (svg.getBoundingClientRect().width > f.clientWidth && f.scrollWidth <= f.clientWidth);
+                    }).map(f => f.querySelector('figcaption').textContent + ': ' + Math.round(f.querySelector('svg')
+                        .getBoundingClientRect().width) + ' of ' + f.querySelector('svg').getAttribute('width') + ' px');""");
+            assertEquals(List.of(), shrunk, page + ": diagrams scaled down (or cut off) on a phone");
+        }
+    }
+
     /** Headings of the catalog with a word cut across two lines ("Durati" / "on"). */
     @SuppressWarnings("unchecked")
     private static List<String> brokenHeadings() {

@@ -122,6 +122,26 @@ class PhoneWidthTest {
         }
     }
 
+    @Test
+    void theCopyButtonLeavesTheEndOfEveryLineInView() throws IOException {
+        List<String> covered = new ArrayList<>();
+        for (Path page : course.pages()) {
+            driver.get(page.toUri().toString());
+            @SuppressWarnings("unchecked")
+            List<String> found = (List<String>) driver.executeScript("""
+                    return [...document.querySelectorAll('.code pre')].filter(pre => pre.scrollWidth > pre.clientWidth).filter(pre => {
+                        pre.scrollLeft = pre.scrollWidth;
+                        const button = pre.parentElement.querySelector('.copy').getBoundingClientRect();
+                        const range = document.createRange();
+                        range.selectNodeContents(pre);
+                        return [...range.getClientRects()].some(r => r.width > 0 && r.right > button.left + 1
+                            && r.top < button.bottom && r.bottom > button.top);
+                    }).map(pre => pre.textContent.split('\\n')[0].slice(0, 60));""");
+            found.forEach(line -> covered.add(page.getFileName() + ": " + line));
+        }
+        assertEquals(List.of(), covered, "lines whose end stays under the Copy button when scrolled to the end");
+    }
+
     /** Headings of the catalog with a word cut across two lines ("Durati" / "on"). */
     @SuppressWarnings("unchecked")
     private static List<String> brokenHeadings() {

@@ -16,9 +16,9 @@ public final class SiteViews {
     public record Link(String id, String title, String href) {
     }
 
-    /** One lesson as listed on the index and in the catalog. */
+    /** One lesson as listed on the index and in the catalog; {@code drill}: it breaks things, runs only in the terminal. */
     public record LessonCard(String id, String title, String href, String summary, int durationMinutes,
-                             List<String> paths, List<String> checks, String runCommand) {
+                             List<String> paths, List<String> checks, String runCommand, boolean drill) {
         public LessonCard {
             paths = List.copyOf(paths);
             checks = List.copyOf(checks);

@@ -48,8 +48,18 @@ public final class SiteViews {
     public record CheckView(String id, String title, String kind, String detail, String internals, boolean dataPlane) {
     }
 
-    /** A code block: the highlight.js language and the text. */
-    public record CodeView(String language, String code) {
+    /** A code block: the highlight.js language and the text; {@code node} is where a node script runs, else null. */
+    public record CodeView(String language, String code, NodePlace node) {
+        public CodeView(String language, String code) {
+            this(language, code, null);
+        }
+    }
+
+    /**
+     * The kind node a script runs on, and its container as the runner enters it ({@code kubelessons-cni-worker});
+     * {@code nodeTable}: the script uses {@code ${nodes}}, which the runner fills in.
+     */
+    public record NodePlace(String name, String container, boolean nodeTable) {
     }
 
     /**

@@ -106,6 +106,20 @@ class CheckListAndPrintTest {
     }
 
     @Test
+    void aNodeScriptCheckIsNamedInWordsAndShownInTheFold() {
+        driver.get(site.resolve("13-cni-by-hand.html").toUri().toString());
+        WebElement check = driver.findElement(By.id("check-control-plane-routes-worker-cidr"));
+        String visible = check.getText();
+        assertTrue(visible.contains("runs a shell script on the control-plane node"), visible);
+        assertFalse(visible.contains("${nodes}") || visible.contains("sh -c"), "the script is not in the sentence: " + visible);
+        WebElement folded = check.findElement(By.cssSelector(".check-internals"));
+        folded.findElement(By.tagName("summary")).click();
+        String fold = folded.findElement(By.tagName("code")).getText();
+        assertTrue(fold.startsWith("sh -c with this script:\nfor n in ${nodes}; do"), fold);
+        assertTrue(fold.contains("${nodes} is every node as name,podCIDR,InternalIP"), "what ${nodes} is: " + fold);
+    }
+
+    @Test
     void highlightedCodeMeetsWcagContrastInTheLightTheme() {
         driver.get(site.resolve("03-clusterip.html").toUri().toString());
         AxeAuditTest.highlightCode(driver);

@@ -130,7 +130,8 @@ final class LessonPageBuilder {
         }
     }
 
-    private static boolean isMarkdown(Block block) {
+    /** A hint without a language (or in Markdown) is prose to render; one in a language is code. */
+    static boolean isMarkdown(Block block) {
         return block.role() == BlockRole.HINT && (block.language().isEmpty() || block.language().equals("markdown") || block.language().equals("md"));
     }
 

@@ -51,7 +51,21 @@
   banner.id = 'live-banner';
   banner.setAttribute('role', 'alert');
   banner.hidden = true;
-  document.body.insertBefore(banner, document.body.firstChild);
+  // Under the site's sticky header, not over it: the banner sticks just below the header (its height measured, since a
+  // course title may wrap), and the step list's sidebar moves down by the banner's height while it shows.
+  var header = document.querySelector('.site-header');
+  if (header) { header.after(banner); } else { document.body.insertBefore(banner, document.body.firstChild); }
+  function measure() {
+    var root = document.documentElement.style;
+    root.setProperty('--live-header-height', (header ? header.offsetHeight : 0) + 'px');
+    root.setProperty('--live-banner-height', (banner.hidden ? 0 : banner.offsetHeight) + 'px');
+  }
+  if (window.ResizeObserver) {
+    var sizes = new ResizeObserver(measure);
+    if (header) { sizes.observe(header); }
+    sizes.observe(banner);
+  }
+  measure();
 
   var off = document.getElementById('live-off');
   if (off) { off.replaceWith(panel); } else {
@@ -132,6 +146,7 @@
     var data = JSON.parse(event.data);
     banner.hidden = data.reachable;
     banner.textContent = data.reachable ? '' : data.banner;
+    measure();
   });
   session.addEventListener('step', function (event) {
     var current = JSON.parse(event.data).current;

@@ -16,7 +16,8 @@ final class ListenedView extends ForwardingLessonView {
     @Override
     public void note(String text) {
         view.note(text);
-        listeners.forEach(l -> l.note(text));
+        String onPage = Completions.forPage(text); // the terminal's keys, in words for a view without them
+        listeners.forEach(l -> l.note(onPage));
     }
 
     @Override

@@ -20,7 +20,7 @@ public interface SessionListener {
     /** The step the tutor now shows (1-based), or 0 for the introduction. */
     void currentStep(int number);
 
-    /** A one-line message the terminal shows too (an action under way, its result, a step done). */
+    /** A one-line message the terminal shows too (an action under way, its result, a step done), without its key presses. */
     void note(String text);
 
     /** An object of the lesson namespace changed: the namespace map ({@link InteractiveLoop#namespaceMap()}) is out of date. */

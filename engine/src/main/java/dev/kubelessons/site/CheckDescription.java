@@ -1,11 +1,16 @@
 package dev.kubelessons.site;
 
 import dev.kubelessons.lesson.CheckSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Says in one sentence what a check verifies, for readers who should not need to read the check's YAML. */
 final class CheckDescription {
+
+    /** A node command longer than this goes in the fold, not in the sentence. */
+    private static final int SHORT_COMMAND = 80;
 
     private CheckDescription() {
     }
@@ -15,14 +20,44 @@ final class CheckDescription {
         return readable(sentence(spec));
     }
 
-    /** The expression behind the sentence, for a folded "how it is checked": CEL or a regular expression; else empty. */
+    /**
+     * The expression behind the sentence, for a folded "how it is checked": CEL, or a node command's script (when the
+     * sentence only says it runs one) and the regular expression its output must match; else empty.
+     */
     static String internals(CheckSpec spec) {
         if (spec instanceof CheckSpec.Cel c) {
             return c.expression().strip();
         } else if (spec instanceof CheckSpec.NodeCommand c) {
-            return "output matches /" + c.outputMatches() + "/" + (c.outputMatches().contains("${namespace}") ? " (${namespace} is the lesson namespace)" : "");
+            String command = !script(c.command()) ? "" : shellScript(c.command())
+                    // The script as its author wrote it: quoted for sh -c, its own quotes would read as '\''.
+                    ? c.command().get(0) + " -c with this script:\n" + c.command().get(2).strip() + "\n"
+                    : ShellWords.join(c.command()) + "\n";
+            return command + "output matches /" + c.outputMatches() + "/" + placeholders(command + c.outputMatches());
         }
         return "";
+    }
+
+    /** Whether the command is a script (sh -c, or too long or many-lined for a sentence) rather than one short command. */
+    private static boolean script(List<String> command) {
+        String joined = ShellWords.join(command);
+        return shellScript(command) || joined.length() > SHORT_COMMAND || joined.contains("\n");
+    }
+
+    /** {@code sh -c SCRIPT} (or bash), and nothing after the script. */
+    private static boolean shellScript(List<String> command) {
+        return command.size() == 3 && command.get(0).matches("(ba)?sh") && command.get(1).equals("-c");
+    }
+
+    /** What the placeholders in {@code text} stand for: the runner fills them in before it runs the command. */
+    private static String placeholders(String text) {
+        List<String> meanings = new ArrayList<>();
+        if (text.contains("${namespace}")) {
+            meanings.add("${namespace} is the lesson namespace");
+        }
+        if (text.contains("${nodes}")) {
+            meanings.add("${nodes} is every node as name,podCIDR,InternalIP, separated by spaces");
+        }
+        return meanings.isEmpty() ? "" : " (" + String.join("; ", meanings) + ")";
     }
 
     private static String readable(String text) {
@@ -49,7 +84,10 @@ final class CheckDescription {
             return "traffic from pods " + labels(c.fromLabels()) + " to " + c.service() + ":" + c.port()
                     + (c.allowed() ? " is allowed" : " is denied");
         } else if (spec instanceof CheckSpec.NodeCommand c) {
-            return "runs '" + String.join(" ", c.command()) + "' on the " + c.node() + " node and looks for the expected line";
+            // A script is no sentence (its quoting and ${nodes} want the fold, where internals() shows it): say what it is.
+            return (shellScript(c.command()) ? "runs a shell script" : script(c.command()) ? "runs a command"
+                    : "runs \u201c" + ShellWords.join(c.command()) + "\u201d")
+                    + " on the " + c.node() + " node and looks for the expected line";
         }
         // CheckSpec is sealed; a new kind should get its own sentence above.
         return spec.kind().word() + " check";

@@ -22,7 +22,8 @@ final class LessonCards {
     static LessonCard of(Lesson lesson, CoursePaths paths) {
         List<String> checks = lesson.checks().stream().map(CheckSpec::info).map(CheckInfo::title).toList();
         return new LessonCard(lesson.id(), lesson.title(), href(lesson.id()), lesson.summary(), lesson.durationMinutes(),
-                paths.labels(lesson), checks, "jbang lesson " + lesson.id()); // the site is read anywhere: jbang's own command, not this clone's ./jbang
+                paths.labels(lesson), checks, "jbang lesson " + lesson.id(), // the site is read anywhere: jbang's own command, not this clone's ./jbang
+                lesson.isDrill());
     }
 
     static Link link(Lesson lesson) {

@@ -49,7 +49,7 @@ final class LessonPageBuilder {
                 .map(id -> Optional.ofNullable(byId.get(id)).map(LessonCards::link).orElse(new Link(id, id, LessonCards.href(id))))
                 .toList();
         String introduction = markdown.render(lesson.introduction().markdown());
-        List<StepView> steps = lesson.steps().stream().map(this::step).toList();
+        List<StepView> steps = lesson.steps().stream().map(step -> step(lesson, step)).toList();
         return new LessonPage(LessonCards.of(lesson, paths), lesson.objectives(), prerequisites, introduction, steps,
                 paths.pagers(lesson), highlighting(introduction, steps));
     }
@@ -76,20 +76,21 @@ final class LessonPageBuilder {
         }
     }
 
-    private StepView step(Step step) {
+    private StepView step(Lesson lesson, Step step) {
         List<PartView> parts = new ArrayList<>();
         for (StepPart part : step.parts()) {
             if (part instanceof Prose prose) {
                 parts.add(new PartView("prose", markdown.render(prose.markdown()), List.of(), List.of()));
             } else if (part instanceof Block block) {
-                addBlock(parts, block);
+                addBlock(lesson, parts, block);
             }
         }
         return new StepView(step.number(), step.title(), step.anchor(), parts);
     }
 
-    private void addBlock(List<PartView> parts, Block block) {
-        CodeView code = new CodeView(CodeLanguage.of(block.language()), CodeLanguage.trimTrailingNewline(block.content()));
+    private void addBlock(Lesson lesson, List<PartView> parts, Block block) {
+        CodeView code = new CodeView(CodeLanguage.of(block.language()), CodeLanguage.trimTrailingNewline(block.content()),
+                NodeContainers.of(lesson, block));
         PartView last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
         switch (block.role()) {
             case CHECK -> {
@@ -129,7 +130,8 @@ final class LessonPageBuilder {
         }
     }
 
-    private static boolean isMarkdown(Block block) {
+    /** A hint without a language (or in Markdown) is prose to render; one in a language is code. */
+    static boolean isMarkdown(Block block) {
         return block.role() == BlockRole.HINT && (block.language().isEmpty() || block.language().equals("markdown") || block.language().equals("md"));
     }
 

@@ -11,7 +11,6 @@ import dev.kubelessons.lesson.StepPart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -77,59 +76,27 @@ final class SearchIndexWriter {
     }
 
     private static String introduction(Lesson lesson) {
-        List<String> words = new ArrayList<>(lesson.objectives());
-        words.add(lesson.introduction().markdown());
-        return plain(String.join("\n", words));
+        SearchText words = new SearchText();
+        lesson.objectives().forEach(words::literal); // printed as they are, escaped, on the page
+        return words.markdown(lesson.introduction().markdown()).toString();
     }
 
-    /** What a reader might search for in a step: its prose, hints and check titles; not manifests. */
+    /** What a reader might search for in a step, as its page shows it: prose, hints and check titles; not manifests. */
     private static String body(Step step) {
-        List<String> words = new ArrayList<>();
+        SearchText words = new SearchText();
         for (StepPart part : step.parts()) {
             if (part instanceof Prose prose) {
-                words.add(prose.markdown());
+                words.markdown(prose.markdown());
             } else if (part instanceof Block block && block.role() == BlockRole.HINT) {
-                words.add(block.content());
+                // A hint in Markdown is rendered; a hint in a language is code, shown as written (LessonPageBuilder's rule).
+                if (LessonPageBuilder.isMarkdown(block)) {
+                    words.markdown(block.content());
+                } else {
+                    words.literal(block.content());
+                }
             }
         }
-        step.checks().stream().map(CheckSpec::info).forEach(info -> words.add(info.title()));
-        return plain(String.join("\n", words));
-    }
-
-    /**
-     * Markdown's marks ({@code `*_#>|[]}, runs of two or more dashes) and every run of white space
-     * become one space, trimmed at both ends. One pass over the text: the two regular expressions
-     * this replaces were a tenth of a 1,000-lesson build.
-     */
-    static String plain(String text) {
-        char[] in = text.toCharArray();
-        char[] out = new char[in.length];
-        int length = 0;
-        boolean gap = false;
-        for (int i = 0; i < in.length; i++) {
-            char c = in[i];
-            boolean blank;
-            if (c == '-' && i + 1 < in.length && in[i + 1] == '-') {
-                while (i + 1 < in.length && in[i + 1] == '-') {
-                    i++;
-                }
-                blank = true;
-            } else {
-                blank = switch (c) {
-                    case '`', '*', '_', '#', '>', '|', '[', ']', ' ', '\t', '\n', 0x0B, '\f', '\r' -> true;
-                    default -> false;
-                };
-            }
-            if (blank) {
-                gap = length > 0;
-            } else {
-                if (gap) {
-                    out[length++] = ' ';
-                    gap = false;
-                }
-                out[length++] = c;
-            }
-        }
-        return new String(out, 0, length).strip();
+        step.checks().stream().map(CheckSpec::info).forEach(info -> words.literal(info.title()));
+        return words.toString();
     }
 }

@@ -16,9 +16,9 @@ public final class SiteViews {
     public record Link(String id, String title, String href) {
     }
 
-    /** One lesson as listed on the index and in the catalog. */
+    /** One lesson as listed on the index and in the catalog; {@code drill}: it breaks things, runs only in the terminal. */
     public record LessonCard(String id, String title, String href, String summary, int durationMinutes,
-                             List<String> paths, List<String> checks, String runCommand) {
+                             List<String> paths, List<String> checks, String runCommand, boolean drill) {
         public LessonCard {
             paths = List.copyOf(paths);
             checks = List.copyOf(checks);
@@ -48,8 +48,18 @@ public final class SiteViews {
     public record CheckView(String id, String title, String kind, String detail, String internals, boolean dataPlane) {
     }
 
-    /** A code block: the highlight.js language and the text. */
-    public record CodeView(String language, String code) {
+    /** A code block: the highlight.js language and the text; {@code node} is where a node script runs, else null. */
+    public record CodeView(String language, String code, NodePlace node) {
+        public CodeView(String language, String code) {
+            this(language, code, null);
+        }
+    }
+
+    /**
+     * The kind node a script runs on, and its container as the runner enters it ({@code kubelessons-cni-worker});
+     * {@code nodeTable}: the script uses {@code ${nodes}}, which the runner fills in.
+     */
+    public record NodePlace(String name, String container, boolean nodeTable) {
     }
 
     /**

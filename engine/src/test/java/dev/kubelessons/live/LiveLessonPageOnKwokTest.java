@@ -59,7 +59,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The live lesson page (issue 14) in Chromium, over a runner session on a real kwok cluster: a check turns PASS when the
  * learner creates the solution, the verdict stream is the JSON of --check, actions need the page's token and origin,
- * and the banner shows when the API server dies. The cluster is this class's own: the test kills its API server.
+ * and the banner shows when the API server dies, under the site's header, not over it; on a phone the namespace map keeps
+ * its drawn size. The cluster is this class's own: the test kills its API server.
  */
 class LiveLessonPageOnKwokTest {
 
@@ -176,6 +177,26 @@ class LiveLessonPageOnKwokTest {
                 wait.until(d -> d.findElement(By.id("live-banner")).isDisplayed());
                 assertTrue(driver.findElement(By.id("live-banner")).getText().contains("unreachable"), driver.findElement(By.id("live-banner")).getText());
                 assertEquals(List.of(), axeViolations(driver, "light"), "axe-core on the live page with the unreachable banner");
+                // The banner sits under the sticky site header when the page is scrolled, never over it (it covered it).
+                driver.executeScript("window.scrollTo(0, document.body.scrollHeight / 2)");
+                String covered = (String) driver.executeScript("""
+                        const h = document.querySelector('.site-header').getBoundingClientRect();
+                        const b = document.getElementById('live-banner').getBoundingClientRect();
+                        const seen = document.elementFromPoint(h.left + 5, h.top + h.height / 2);
+                        return b.top >= h.bottom - 1 && seen && seen.closest('.site-header') ? ''
+                            : 'header ' + h.top + '-' + h.bottom + ', banner ' + b.top + '-' + b.bottom;""");
+                assertEquals("", covered, "the outage banner covers the site header");
+                // On a phone the namespace map keeps its drawn size and scrolls sideways in its frame (it was scaled to 321 px).
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                        "deviceScaleFactor", 3, "mobile", true));
+                String map = (String) driver.executeScript("""
+                        const svg = document.querySelector('#live-map svg'), frame = svg.parentElement;
+                        const drawn = Number(svg.getAttribute('width')), shown = svg.getBoundingClientRect().width;
+                        return shown >= drawn - 1 && frame.scrollWidth > frame.clientWidth ? '' : shown + ' px of ' + drawn
+                            + ', frame ' + frame.clientWidth + ' px scrolling ' + frame.scrollWidth;""");
+                assertEquals("", map, "the live map on a 390 px screen");
+                driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+
 
                 keys.write("q\n");
                 keys.flush();

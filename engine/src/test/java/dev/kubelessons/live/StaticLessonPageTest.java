@@ -35,6 +35,23 @@ class StaticLessonPageTest {
     }
 
     @Test
+    void aDrillPageSendsTheLearnerToTheTerminalNotToWeb() throws Exception {
+        Path site = tmp.resolve("site");
+        new SiteBuild(Fixtures.repositoryRoot().resolve("lessons"), Fixtures.repositoryRoot().resolve("templates"), site).run();
+        for (String drill : new String[] {"12-checkout-drill", "15-cluster-drill"}) {
+            String note = liveOff(Files.readString(site.resolve(drill + ".html")));
+            // 'jbang lesson <drill> --web' exits 2: "--web does not run drills".
+            assertFalse(note.contains("--web"), drill + " offers a live page it cannot have: " + note);
+            assertTrue(note.contains("drills run in the terminal") && note.contains("<code>jbang lesson " + drill + "</code>"), note);
+        }
+    }
+
+    private static String liveOff(String page) {
+        int start = page.indexOf("<p class=\"live-off\"");
+        return page.substring(start, page.indexOf("</p>", start));
+    }
+
+    @Test
     void eventFramesCarryMultiLineJsonExactly() {
         assertEquals("data: {\ndata:   \"a\" : 1\ndata: }\n\n", EventChannel.frame("message", "{\n  \"a\" : 1\n}\n"));
         assertEquals("event: cluster\ndata: {\"reachable\":false}\n\n", EventChannel.frame("cluster", "{\"reachable\":false}"));

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubelessons.Fixtures;
+import dev.kubelessons.course.CourseFileReader;
+import dev.kubelessons.lesson.Block;
+import dev.kubelessons.lesson.Lesson;
+import dev.kubelessons.markdown.CourseLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +23,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Issue 14's audit of the course's real pages in Chromium: the check list speaks to learners (no raw CEL, regex or
- * ${namespace} in view; the expression folded under "How it is checked"), and hints and solutions print open.
+ * ${namespace} in view; the expression folded under "How it is checked"), and hints and solutions print open. A node
+ * script says, right above it, which node's container it runs in: on the learner's own machine it would do harm.
  */
 class CheckListAndPrintTest {
 
@@ -58,6 +65,58 @@ class CheckListAndPrintTest {
         assertEquals("How it is checked", folded.findElement(By.tagName("summary")).getText());
         folded.findElement(By.tagName("summary")).click();
         assertTrue(folded.findElement(By.tagName("code")).getText().contains("object."), "the CEL, for the curious");
+    }
+
+    @Test
+    void everyNodeScriptNamesTheContainerItRunsIn() {
+        Path root = Fixtures.repositoryRoot();
+        CourseLoader.Loaded loaded = new CourseLoader(new CourseFileReader().read(root.resolve("course.yaml")).course().orElseThrow().paths())
+                .load(root.resolve("lessons"));
+        List<String> unlabelled = new ArrayList<>();
+        int scripts = 0;
+        for (Lesson lesson : loaded.course().lessons()) {
+            List<Block> nodeScripts = lesson.steps().stream().flatMap(s -> s.parts().stream())
+                    .filter(p -> p instanceof Block b && b.isNodeScript()).map(Block.class::cast).toList();
+            if (nodeScripts.isEmpty()) {
+                continue;
+            }
+            driver.get(site.resolve(lesson.id() + ".html").toUri().toString());
+            // Each code block with the note just above it (empty when there is none), solutions opened to read them.
+            @SuppressWarnings("unchecked")
+            List<List<String>> blocks = (List<List<String>>) driver.executeScript("""
+                    document.querySelectorAll('details').forEach(d => d.open = true);
+                    return [...document.querySelectorAll('.code')].map(c => {
+                        const before = c.previousElementSibling;
+                        return [c.querySelector('pre').textContent,
+                                before && before.classList.contains('runs-in') ? before.textContent.replace(/\\s+/g, ' ') : ''];
+                    });""");
+            String cluster = lesson.cluster().map(own -> "kubelessons-" + own).orElse("kubelessons");
+            for (Block script : nodeScripts) {
+                scripts++;
+                String node = script.node().orElseThrow();
+                String wanted = "Runs inside the " + node + " node's container, not on your machine: docker exec -i " + cluster + "-" + node + " sh";
+                boolean labelled = blocks.stream().anyMatch(b -> b.get(0).strip().equals(script.content().strip()) && b.get(1).startsWith(wanted));
+                if (!labelled) {
+                    unlabelled.add(lesson.id() + " line " + script.position().line() + " (" + node + ")");
+                }
+            }
+        }
+        assertTrue(scripts >= 10, "the course's node scripts (13, 14 and 15 have them): " + scripts);
+        assertEquals(List.of(), unlabelled, "node scripts that do not say which node's container they run in");
+    }
+
+    @Test
+    void aNodeScriptCheckIsNamedInWordsAndShownInTheFold() {
+        driver.get(site.resolve("13-cni-by-hand.html").toUri().toString());
+        WebElement check = driver.findElement(By.id("check-control-plane-routes-worker-cidr"));
+        String visible = check.getText();
+        assertTrue(visible.contains("runs a shell script on the control-plane node"), visible);
+        assertFalse(visible.contains("${nodes}") || visible.contains("sh -c"), "the script is not in the sentence: " + visible);
+        WebElement folded = check.findElement(By.cssSelector(".check-internals"));
+        folded.findElement(By.tagName("summary")).click();
+        String fold = folded.findElement(By.tagName("code")).getText();
+        assertTrue(fold.startsWith("sh -c with this script:\nfor n in ${nodes}; do"), fold);
+        assertTrue(fold.contains("${nodes} is every node as name,podCIDR,InternalIP"), "what ${nodes} is: " + fold);
     }
 
     @Test

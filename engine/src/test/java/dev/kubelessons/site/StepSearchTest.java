@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Search and highlighting on the course's real site in Chromium (issue 14): search loads on first use, not with the
  * page; a result opens the matching step, shows a snippet with the terms marked, and arrow keys move through the
  * results. The index loads no highlighter; a lesson loads the grammars its code uses, and every shell block is
- * highlighted (a third of them stayed plain with highlight.js's bash alone).
+ * highlighted (a third of them stayed plain with highlight.js's bash alone). The index holds the text a page shows,
+ * code as written: no Markdown marks, fence info strings or PlantUML source.
  */
 class StepSearchTest {
 
@@ -83,6 +84,31 @@ class StepSearchTest {
         WebElement step = driver.findElement(By.id(anchor));
         assertEquals("section", step.getTagName());
         assertTrue(step.getText().toLowerCase().contains("iptables-save"), "the step that matched");
+    }
+
+    @Test
+    void theIndexHoldsWhatThePageShowsCharactersOfCodeIncluded() {
+        open("index.html");
+        WebElement input = driver.findElement(By.id("search"));
+        input.sendKeys("target_port");
+        List<WebElement> results = wait.until(d -> {
+            List<WebElement> links = d.findElements(By.cssSelector("#search-results a"));
+            return links.isEmpty() ? null : links;
+        });
+        // Indexed as "target port" (the underscore blanked), the step about the snake-case mistake was not found.
+        assertTrue(results.stream().anyMatch(r -> r.getDomAttribute("href").equals("10-troubleshooting.html#payments-the-field-that-vanished")),
+                results.stream().map(r -> r.getDomAttribute("href")).toList().toString());
+        assertTrue(results.stream().flatMap(r -> r.findElements(By.cssSelector(".result-snippet mark")).stream())
+                .anyMatch(m -> m.getText().equals("target_port")), "marked as written");
+        @SuppressWarnings("unchecked")
+        List<String> bodies = (List<String>) driver.executeScript("""
+                return window.KUBELESSONS_SEARCH.flatMap(l => [l.body, ...l.steps.map(s => s.body)]);""");
+        String all = String.join("\n", bodies);
+        assertFalse(all.contains("plantuml") || all.contains("' title:"), "a diagram's PlantUML source is not what a reader sees");
+        assertFalse(all.contains(" sh kubectl"), "nor a fence's info string");
+        assertTrue(all.contains("my-nginx.<namespace>.svc.cluster.local"), "the < > of <namespace> kept, as the page shows them");
+        assertTrue(all.contains("jumps to KUBE-EXT-<hash>"), "nor the > of a chain's name");
+        assertTrue(all.contains("One connection to my-nginx's ClusterIP, through kube-proxy's chains"), "a diagram's caption is found");
     }
 
     @Test

@@ -189,7 +189,9 @@ public final class InteractiveLoop {
             view.note("The map needs the watch on the cluster, which has not started yet.");
             return;
         }
-        view.reveal("Map of namespace " + map.get().namespace(), "```text\n" + String.join("\n", MapText.lines(map.get())) + "\n```");
+        // A prose fence: the map is sentences and names, which must wrap at spaces, not mid-word like code.
+        view.reveal("Map of namespace " + map.get().namespace(), "```" + LessonView.PROSE_FENCE + "\n"
+                + String.join("\n", MapText.lines(map.get())) + "\n```");
     }
 
     private void checkNow() {

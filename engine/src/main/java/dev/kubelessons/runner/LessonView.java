@@ -30,6 +30,12 @@ public interface LessonView extends AutoCloseable {
     /** More text for the current step, asked for (a hint level, the solution): Markdown. */
     void reveal(String title, String markdown);
 
+    /**
+     * The info string of a fence around generated text whose lines and indentation matter but which is words, such as
+     * the namespace map: a terminal wraps its lines at spaces, not mid-word as it does code. Other readers see text.
+     */
+    String PROSE_FENCE = "text wrap";
+
     /** A one-line message: a step done, an action under way, an error with its next step. */
     void note(String text);
 

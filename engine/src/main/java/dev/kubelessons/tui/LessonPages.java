@@ -72,7 +72,9 @@ public final class LessonPages {
                 }
                 out.add("");
             } else if (part instanceof Block block && block.role() == BlockRole.APPLY) {
-                out.add(Style.DIM.apply("  Apply this (save it to a file and kubectl apply -n " + header.namespace() + " -f FILE):", color));
+                // Wrapped like the setup sentences: cut at the width, a narrow terminal lost the namespace and the -f.
+                out.addAll(new StyledLine().add("Apply this (save it to a file and kubectl apply -n " + header.namespace() + " -f FILE):", Style.DIM)
+                        .wrap(width, "  ", "    ", color));
                 out.addAll(markdown.code(block.language(), block.content(), "    "));
                 out.add("");
             } else if (part instanceof Block block && block.role() == BlockRole.EXAMPLE) {

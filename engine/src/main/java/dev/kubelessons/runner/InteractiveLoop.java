@@ -32,7 +32,20 @@ import java.util.function.Consumer;
  */
 public final class InteractiveLoop {
 
-    public static final String KEYS = "h hint  s solution  f fast-forward  c check now  r reset  m map  n/Enter next  p previous  q quit";
+    public static final String KEYS = "h hint  s solution  f fast-forward  c check now  r reset  m map  n/Enter next  p previous  ? keys  q quit";
+    /** What ? shows: every key, one a line, since a narrow screen's footer drops some. */
+    static final String KEY_LIST = """
+            - **h**: a hint (again for the next one)
+            - **s**: the step's solution
+            - **f**: fast-forward: the runner applies the step's solution
+            - **c**: check now
+            - **r**: reset the lesson to its start
+            - **m**: a map of the lesson namespace
+            - **n** or **Enter**: next step; **p**: previous step
+            - **↑ ↓ PgUp PgDn Home End**: scroll
+            - **?**: this list
+            - **q**: quit (your progress is saved)
+            """;
 
     private final ClusterSession session;
     private final Lesson lesson;
@@ -162,6 +175,7 @@ public final class InteractiveLoop {
             case "c" -> actions.run("check", this::checkNow);
             case "r" -> actions.run("reset", this::reset);
             case "m" -> showMap();
+            case "?" -> view.reveal("Keys", KEY_LIST);
             case "n", "" -> move(1);
             case "p" -> move(-1);
             default -> view.note("keys: " + KEYS);

@@ -344,7 +344,8 @@ public final class InteractiveLoop {
         }
         if (verdict.status() == Status.PASS && statusChanged) {
             boolean nowComplete = ledger.lessonDone();
-            progress.record(lesson.id(), List.of(verdict.id()), nowComplete ? completion() : ProgressStore.Completion.NOT_YET);
+            // Opened after --solve, the session sees every check pass without the learner doing anything: still the runner's.
+            progress.record(lesson.id(), List.of(verdict.id()), nowComplete ? progress.observed(lesson.id(), completion()) : ProgressStore.Completion.NOT_YET);
             if (nowComplete && !complete) {
                 complete = true;
                 view.note(Completions.message(lesson, completion(), header.cluster()));

@@ -5,6 +5,7 @@ import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
 import dev.kubelessons.check.VerdictListener;
 import dev.kubelessons.failure.ExitCodes;
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Step;
 import dev.kubelessons.map.MapBuilder;
@@ -134,7 +135,7 @@ public final class InteractiveLoop {
             public void back(Duration awayFor) {
                 onClusterBack(awayFor);
             }
-        }, Clock.systemUTC()).start();
+        }, Clock.systemUTC(), nextStepWhenAway()).start();
         actions.watchedBy(watchdog);
         actions.background("watching the cluster", this::startWatching);
         if (!view.introductionWaitsForKey()) {
@@ -161,6 +162,14 @@ public final class InteractiveLoop {
                 current.close();
             }
         }
+    }
+
+    /** What brings the cluster back: our own kind or kwok cluster the learner can restart; a context's, its owner. */
+    private String nextStepWhenAway() {
+        String provider = session.provider().name();
+        return provider.equals("kind") || provider.equals("kwok")
+                ? Launcher.command("cluster status") + ", then " + Launcher.command("cluster up --provider " + provider)
+                : "check the cluster your context points to (kubectl cluster-info), then start the lesson again";
     }
 
     private void handle(String key) {

@@ -123,7 +123,8 @@ public final class InteractiveLoop {
     /** Runs until the learner quits (exit 0: quitting is a choice, not a failure) or input ends. */
     public int run() {
         boolean created = session.sandbox().ensure(lesson);
-        header = new LessonView.Header(lesson, session.provider().name(), session.sandbox().namespace(lesson), created);
+        header = new LessonView.Header(lesson, session.provider().name(), session.sandbox().namespace(lesson), created,
+                KubectlSetup.forShell(session.access()).orElse(""));
         clusterIdentity = ClusterIdentity.of(session.client()).orElse(null);
         Map<String, String> missing = Prerequisites.missing(lesson, progress);
         view.introduction(header, missing);

@@ -14,8 +14,14 @@ import java.util.Optional;
  */
 public interface LessonView extends AutoCloseable {
 
-    /** What every screen's header names. */
-    record Header(Lesson lesson, String cluster, String namespace, boolean namespaceCreated) {
+    /**
+     * What every screen's header names. {@code kubectlSetup}: what the learner's shell needs before kubectl reaches
+     * this cluster ({@link KubectlSetup}), empty when it is their default.
+     */
+    record Header(Lesson lesson, String cluster, String namespace, boolean namespaceCreated, String kubectlSetup) {
+        public Header(Lesson lesson, String cluster, String namespace, boolean namespaceCreated) {
+            this(lesson, cluster, namespace, namespaceCreated, "");
+        }
     }
 
     /** A lesson's first screen; {@code missingPrerequisites} are ids the learner has not done, each with why. */

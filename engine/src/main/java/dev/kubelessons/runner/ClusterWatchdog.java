@@ -88,8 +88,9 @@ final class ClusterWatchdog implements AutoCloseable {
                     + " reach it. Quit (q) and start the lesson again; your progress is saved.";
         }
         boolean lasting = !nextStep.isBlank() && Duration.between(since, clock.instant()).compareTo(ADVICE_AFTER) >= 0;
-        return "! cluster unreachable since " + when + " (" + lastProblem + "); retrying. Checks show their last known state."
-                + " Your progress is saved." + (lasting ? " If it does not come back: " + nextStep + "." : "");
+        // The next step before the reassurance: a narrow screen shows the banner's first lines only.
+        return "! cluster unreachable since " + when + " (" + lastProblem + "); retrying."
+                + (lasting ? " If it does not come back: " + nextStep + "." : "") + " Checks show their last known state. Your progress is saved.";
     }
 
     private void loop() {

@@ -147,8 +147,9 @@ public final class LessonCommand implements Callable<Integer> {
             }
             LessonResult result = new LessonResult(lesson.id(), lesson.title(), verdicts, Duration.ofNanos(System.nanoTime() - start));
             int unproven = (int) verdicts.stream().filter(v -> v.status() == Status.SKIPPED).count();
+            // A --check sees the cluster, not who changed it: after --solve the lesson stays solved by the runner.
             progress.record(lesson.id(), verdicts.stream().filter(v -> v.status().passed()).map(Verdict::id).toList(),
-                    new ProgressStore.Completion(result.passed(), solve, unproven, session.provider().name()));
+                    progress.observed(lesson.id(), new ProgressStore.Completion(result.passed(), solve, unproven, session.provider().name())));
             out.print(reportFormat.render(List.of(result), global.color()));
             out.flush();
             String note = reporter == null ? null : reporter.report(lesson.id(), lesson.title(), verdicts);

@@ -5,6 +5,7 @@ import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.runner.ProgressStore;
 import dev.kubelessons.tui.TerminalWidth;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,12 +61,22 @@ public final class ListCommand implements Callable<Integer> {
         for (String line : wrap(LEGEND, width)) {
             out.println(line);
         }
-        out.println(fit("Start one with: " + Launcher.command("<id>"), width));
+        out.println(fit("Start one with: " + Launcher.command("<id>" + courseOption(global.course(), layout.root(), ProjectLayout.findRoot())), width));
         if (outline.problems() > 0) {
             out.println(outline.problems() + " lesson problem(s) hide some lessons; run '" + Launcher.command("lint") + "' to see them");
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * " --course DIR" when the course was given with --course or is not the one found from the working folder: without
+     * it the suggested command, typed here, would look for a course from here and not find this one.
+     */
+    static String courseOption(Path given, Path root, Optional<Path> foundHere) {
+        Path course = root.toAbsolutePath().normalize();
+        boolean foundFromHere = foundHere.map(p -> p.toAbsolutePath().normalize().equals(course)).orElse(false);
+        return given != null || !foundFromHere ? " --course " + course : "";
     }
 
     /** "3 of 11 done (1 on kwok) · next: 04-nodeport-loadbalancer" */

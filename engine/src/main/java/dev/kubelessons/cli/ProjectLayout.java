@@ -79,7 +79,8 @@ public record ProjectLayout(Path root, Path lessons, Path templates, CourseFileR
         return courseRead.course().filter(CourseFile::declaresPaths).map(c -> new CourseLoader(c.paths())).orElseGet(CourseLoader::new);
     }
 
-    private static Optional<Path> findRoot() {
+    // Package-private: list asks whether its course is the one found from here, to say --course when it is not.
+    static Optional<Path> findRoot() {
         String env = System.getenv("KUBELESSONS_ROOT");
         if (env != null && !env.isBlank()) {
             return Optional.of(Path.of(env).toAbsolutePath().normalize());

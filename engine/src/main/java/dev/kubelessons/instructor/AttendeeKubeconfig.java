@@ -2,6 +2,7 @@ package dev.kubelessons.instructor;
 
 import dev.kubelessons.failure.UserInputException;
 import dev.kubelessons.runner.AtomicFile;
+import dev.kubelessons.runner.WorkshopSandbox;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -81,7 +82,7 @@ public final class AttendeeKubeconfig {
                 kind: Config
                 # kubelessons workshop: attendee %1$s. The token expires; ask the instructor for a new file.
                 clusters:
-                - name: kubelessons-workshop
+                - name: %6$s
                   cluster:
                     server: "%2$s"
                 %3$s\
@@ -92,11 +93,11 @@ public final class AttendeeKubeconfig {
                 contexts:
                 - name: %5$s
                   context:
-                    cluster: kubelessons-workshop
+                    cluster: %6$s
                     user: %1$s
                     namespace: %5$s
                 current-context: %5$s
-                """.formatted(attendee, cluster.getMasterUrl(), trust, token, context);
+                """.formatted(attendee, cluster.getMasterUrl(), trust, token, context, WorkshopSandbox.WORKSHOP_CLUSTER);
     }
 
     private String caData() {

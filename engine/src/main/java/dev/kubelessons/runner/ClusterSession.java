@@ -45,9 +45,10 @@ public final class ClusterSession implements AutoCloseable {
                 : provider.name().equals("kind") ? Optional.of(new DockerNodeShell(KIND_CLUSTER)) : Optional.empty();
         NodeScripts nodeScripts = nodeScripts();
         // An attendee of a workshop works in namespaces the instructor provisioned (kl-<attendee>-<lesson>)
-        // and may not create or delete namespaces; everyone else gets namespaces of their own.
+        // and may not create or delete namespaces; everyone else gets namespaces of their own, even when their
+        // context's default namespace is a lesson namespace (kl-03-clusterip), as the lessons suggest.
         // The client's own configuration: the same file and context as access, already read (not parsed again).
-        this.sandbox = WorkshopSandbox.homeIn(client.getConfiguration().getNamespace()).<Sandbox>map(home -> new WorkshopSandbox(client, home))
+        this.sandbox = WorkshopSandbox.homeIn(client.getConfiguration()).<Sandbox>map(home -> new WorkshopSandbox(client, home))
                 .orElseGet(() -> new LessonSandbox(client, namespacePrefix, nodeScripts));
         this.solutions = new SolutionRunner(new ManifestApplier(client), () -> Kubectl.locate(access), nodeScripts);
     }

@@ -29,6 +29,10 @@ final class ClusterWatchdog implements AutoCloseable {
     static final Duration HEALTHY_INTERVAL = Duration.ofMillis(800);
     static final Duration MAX_RETRY = Duration.ofSeconds(8);
 
+    /** A blip (a restart, a slow moment) is over within seconds; longer than this, the banner says what to do. */
+    static final Duration ADVICE_AFTER = Duration.ofSeconds(15);
+
+    private final String nextStep;
     private final KubernetesClient probeClient;
     private final Listener listener;
     private final Clock clock;
@@ -40,6 +44,15 @@ final class ClusterWatchdog implements AutoCloseable {
     private volatile boolean untrusted;
 
     ClusterWatchdog(KubernetesClient probeClient, Listener listener, Clock clock) {
+        this(probeClient, listener, clock, "");
+    }
+
+    /**
+     * {@code nextStep}: what the learner can do when the cluster stays away (nothing restarts a kwok API server by
+     * itself), said in the banner after {@link #ADVICE_AFTER}; empty for none.
+     */
+    ClusterWatchdog(KubernetesClient probeClient, Listener listener, Clock clock, String nextStep) {
+        this.nextStep = nextStep;
         this.probeClient = probeClient;
         this.listener = listener;
         this.clock = clock;
@@ -74,8 +87,10 @@ final class ClusterWatchdog implements AutoCloseable {
             return "! the cluster answers with another certificate since " + when + ": it was re-created, and this session cannot"
                     + " reach it. Quit (q) and start the lesson again; your progress is saved.";
         }
-        return "! cluster unreachable since " + when + " (" + lastProblem + "); retrying. Checks show their last known state."
-                + " Your progress is saved.";
+        boolean lasting = !nextStep.isBlank() && Duration.between(since, clock.instant()).compareTo(ADVICE_AFTER) >= 0;
+        // The next step before the reassurance: a narrow screen shows the banner's first lines only.
+        return "! cluster unreachable since " + when + " (" + lastProblem + "); retrying."
+                + (lasting ? " If it does not come back: " + nextStep + "." : "") + " Checks show their last known state. Your progress is saved.";
     }
 
     private void loop() {

@@ -50,12 +50,19 @@ final class Hints {
         view.reveal("Solution of step " + step.number(), markdown.toString());
     }
 
-    /** The checks that do not pass yet (all of them when none fails): explanation, expected and found, hint. */
+    /**
+     * The checks that do not pass yet: explanation, expected and found, hint. When none is open, says so (and which
+     * were skipped, why) instead: a check's explanation describes its failure, which would read as one.
+     */
     private static boolean checkHints(Step step, List<Verdict> verdicts, LessonView view) {
         List<CheckSpec> open = step.checks().stream().filter(c -> verdicts.stream()
                 .noneMatch(v -> v.id().equals(c.info().id()) && (v.status() == Status.PASS || v.status() == Status.SKIPPED))).toList();
+        if (open.isEmpty() && !step.checks().isEmpty()) {
+            view.reveal("Step " + step.number() + ": nothing to fix", allPass(step, verdicts));
+            return true;
+        }
         boolean any = false;
-        for (CheckSpec check : open.isEmpty() ? step.checks() : open) {
+        for (CheckSpec check : open) {
             StringBuilder text = new StringBuilder();
             if (!check.info().explain().isBlank()) {
                 text.append(check.info().explain().strip()).append("\n\n");
@@ -72,5 +79,19 @@ final class Hints {
             }
         }
         return any;
+    }
+
+    /** Every check of the step passes or was skipped: say so, with each skipped check and its reason. */
+    private static String allPass(Step step, List<Verdict> verdicts) {
+        List<Verdict> skipped = verdicts.stream().filter(v -> v.status() == Status.SKIPPED
+                && step.checks().stream().anyMatch(c -> c.info().id().equals(v.id()))).toList();
+        if (skipped.isEmpty()) {
+            return "Every check of this step passes.";
+        }
+        StringBuilder text = new StringBuilder(skipped.size() == step.checks().size()
+                ? "No check of this step can run here; each was skipped:\n\n"
+                : "Every check of this step that can run here passes. Skipped here:\n\n");
+        skipped.forEach(v -> text.append("- ").append(v.title()).append(": ").append(v.message()).append('\n'));
+        return text.toString();
     }
 }

@@ -5,6 +5,7 @@ import dev.kubelessons.check.Status;
 import dev.kubelessons.check.Verdict;
 import dev.kubelessons.check.VerdictListener;
 import dev.kubelessons.failure.ExitCodes;
+import dev.kubelessons.lesson.Launcher;
 import dev.kubelessons.lesson.Lesson;
 import dev.kubelessons.lesson.Step;
 import dev.kubelessons.map.MapBuilder;
@@ -32,7 +33,20 @@ import java.util.function.Consumer;
  */
 public final class InteractiveLoop {
 
-    public static final String KEYS = "h hint  s solution  f fast-forward  c check now  r reset  m map  n/Enter next  p previous  q quit";
+    public static final String KEYS = "h hint  s solution  f fast-forward  c check now  r reset  m map  n/Enter next  p previous  ? keys  q quit";
+    /** What ? shows: every key, one a line, since a narrow screen's footer drops some. */
+    static final String KEY_LIST = """
+            - **h**: a hint (again for the next one)
+            - **s**: the step's solution
+            - **f**: fast-forward: the runner applies the step's solution
+            - **c**: check now
+            - **r**: reset the lesson to its start
+            - **m**: a map of the lesson namespace
+            - **n** or **Enter**: next step; **p**: previous step
+            - **↑ ↓ PgUp PgDn Home End**: scroll
+            - **?**: this list
+            - **q**: quit (your progress is saved)
+            """;
 
     private final ClusterSession session;
     private final Lesson lesson;
@@ -109,7 +123,8 @@ public final class InteractiveLoop {
     /** Runs until the learner quits (exit 0: quitting is a choice, not a failure) or input ends. */
     public int run() {
         boolean created = session.sandbox().ensure(lesson);
-        header = new LessonView.Header(lesson, session.provider().name(), session.sandbox().namespace(lesson), created);
+        header = new LessonView.Header(lesson, session.provider().name(), session.sandbox().namespace(lesson), created,
+                KubectlSetup.forShell(session.access()).orElse(""));
         clusterIdentity = ClusterIdentity.of(session.client()).orElse(null);
         Map<String, String> missing = Prerequisites.missing(lesson, progress);
         view.introduction(header, missing);
@@ -121,7 +136,7 @@ public final class InteractiveLoop {
             public void back(Duration awayFor) {
                 onClusterBack(awayFor);
             }
-        }, Clock.systemUTC()).start();
+        }, Clock.systemUTC(), nextStepWhenAway()).start();
         actions.watchedBy(watchdog);
         actions.background("watching the cluster", this::startWatching);
         if (!view.introductionWaitsForKey()) {
@@ -150,6 +165,14 @@ public final class InteractiveLoop {
         }
     }
 
+    /** What brings the cluster back: our own kind or kwok cluster the learner can restart; a context's, its owner. */
+    private String nextStepWhenAway() {
+        String provider = session.provider().name();
+        return provider.equals("kind") || provider.equals("kwok")
+                ? Launcher.command("cluster status") + ", then " + Launcher.command("cluster up --provider " + provider)
+                : "check the cluster your context points to (kubectl cluster-info), then start the lesson again";
+    }
+
     private void handle(String key) {
         if (stepIndex < 0 && List.of("h", "s", "f").contains(key)) {
             view.note("This is the introduction: press Enter (or n) to start the first step.");
@@ -162,6 +185,7 @@ public final class InteractiveLoop {
             case "c" -> actions.run("check", this::checkNow);
             case "r" -> actions.run("reset", this::reset);
             case "m" -> showMap();
+            case "?" -> view.reveal("Keys", KEY_LIST);
             case "n", "" -> move(1);
             case "p" -> move(-1);
             default -> view.note("keys: " + KEYS);
@@ -189,7 +213,9 @@ public final class InteractiveLoop {
             view.note("The map needs the watch on the cluster, which has not started yet.");
             return;
         }
-        view.reveal("Map of namespace " + map.get().namespace(), "```text\n" + String.join("\n", MapText.lines(map.get())) + "\n```");
+        // A prose fence: the map is sentences and names, which must wrap at spaces, not mid-word like code.
+        view.reveal("Map of namespace " + map.get().namespace(), "```" + LessonView.PROSE_FENCE + "\n"
+                + String.join("\n", MapText.lines(map.get())) + "\n```");
     }
 
     private void checkNow() {
@@ -328,7 +354,8 @@ public final class InteractiveLoop {
         }
         if (verdict.status() == Status.PASS && statusChanged) {
             boolean nowComplete = ledger.lessonDone();
-            progress.record(lesson.id(), List.of(verdict.id()), nowComplete ? completion() : ProgressStore.Completion.NOT_YET);
+            // Opened after --solve, the session sees every check pass without the learner doing anything: still the runner's.
+            progress.record(lesson.id(), List.of(verdict.id()), nowComplete ? progress.observed(lesson.id(), completion()) : ProgressStore.Completion.NOT_YET);
             if (nowComplete && !complete) {
                 complete = true;
                 view.note(Completions.message(lesson, completion(), header.cluster()));

@@ -14,8 +14,14 @@ import java.util.Optional;
  */
 public interface LessonView extends AutoCloseable {
 
-    /** What every screen's header names. */
-    record Header(Lesson lesson, String cluster, String namespace, boolean namespaceCreated) {
+    /**
+     * What every screen's header names. {@code kubectlSetup}: what the learner's shell needs before kubectl reaches
+     * this cluster ({@link KubectlSetup}), empty when it is their default.
+     */
+    record Header(Lesson lesson, String cluster, String namespace, boolean namespaceCreated, String kubectlSetup) {
+        public Header(Lesson lesson, String cluster, String namespace, boolean namespaceCreated) {
+            this(lesson, cluster, namespace, namespaceCreated, "");
+        }
     }
 
     /** A lesson's first screen; {@code missingPrerequisites} are ids the learner has not done, each with why. */
@@ -29,6 +35,12 @@ public interface LessonView extends AutoCloseable {
 
     /** More text for the current step, asked for (a hint level, the solution): Markdown. */
     void reveal(String title, String markdown);
+
+    /**
+     * The info string of a fence around generated text whose lines and indentation matter but which is words, such as
+     * the namespace map: a terminal wraps its lines at spaces, not mid-word as it does code. Other readers see text.
+     */
+    String PROSE_FENCE = "text wrap";
 
     /** A one-line message: a step done, an action under way, an error with its next step. */
     void note(String text);

@@ -124,6 +124,16 @@ public final class ProgressStore {
     }
 
     /**
+     * {@code completion} as a check that only looked at the cluster may claim it: it cannot tell who made the cluster
+     * so, and after --solve or fast-forward it was the runner. A completion by the runner stays the runner's until a
+     * reset forgets it (then the learner's own work counts again).
+     */
+    public Completion observed(String lessonId, Completion completion) {
+        return completion.finished() && !completion.byRunner() && of(lessonId).solvedByRunner()
+                ? new Completion(true, true, completion.unprovenChecks(), completion.cluster()) : completion;
+    }
+
+    /**
      * Records the checks that pass now and, when {@code completion} finishes the lesson, how: a better completion
      * (by the learner after the runner, on kind after kwok) replaces an earlier one, a weaker one never does.
      */

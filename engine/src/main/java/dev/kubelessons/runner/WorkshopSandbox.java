@@ -5,6 +5,8 @@ import dev.kubelessons.cluster.ClusterAccess;
 import dev.kubelessons.lesson.BlockRole;
 import dev.kubelessons.lesson.Lesson;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
@@ -20,6 +22,12 @@ import java.util.regex.Pattern;
  */
 public final class WorkshopSandbox implements Sandbox {
 
+    /**
+     * The cluster name {@code instructor provision} writes into every attendee kubeconfig (AttendeeKubeconfig): with a
+     * context named like its namespace, the mark of an attendee's context. A learner's own context may well have a
+     * {@code kl-} namespace (the lessons suggest making the lesson namespace the default), so the name alone says nothing.
+     */
+    public static final String WORKSHOP_CLUSTER = "kubelessons-workshop";
     /** An attendee kubeconfig's namespace is their home, kl-<attendee> (see instructor provisioning). */
     private static final Pattern HOME = Pattern.compile("kl-[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final String FENCE_LABEL = "kubelessons.dev/attendee";
@@ -38,15 +46,22 @@ public final class WorkshopSandbox implements Sandbox {
     /** The attendee's home namespace if this context is a workshop attendee's. */
     public static Optional<String> homeOf(ClusterAccess access) {
         try {
-            return homeIn(access.config().getNamespace());
+            return homeIn(access.config());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** The attendee's home namespace if {@code namespace}, a context's namespace, is one. */
-    static Optional<String> homeIn(String namespace) {
-        return namespace != null && HOME.matcher(namespace).matches() ? Optional.of(namespace) : Optional.empty();
+    /**
+     * The attendee's home namespace if {@code config}'s context is an attendee's as provisioning writes it: context
+     * {@code kl-<attendee>} on cluster {@value #WORKSHOP_CLUSTER} with that namespace.
+     */
+    static Optional<String> homeIn(Config config) {
+        String namespace = config.getNamespace();
+        NamedContext context = config.getCurrentContext();
+        boolean attendees = context != null && context.getContext() != null && namespace != null
+                && namespace.equals(context.getName()) && WORKSHOP_CLUSTER.equals(context.getContext().getCluster());
+        return attendees && HOME.matcher(namespace).matches() ? Optional.of(namespace) : Optional.empty();
     }
 
     @Override

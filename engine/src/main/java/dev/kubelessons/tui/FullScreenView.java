@@ -29,8 +29,11 @@ import org.jline.utils.InfoCmp.Capability;
  */
 public final class FullScreenView implements LessonView {
 
-    private static final String STEP_KEYS = " ↑↓ PgUp PgDn scroll · h hint · s solution · f fast-forward · c check now · r reset · m map · n/Enter next · p previous · q quit";
-    private static final String INTRO_KEYS = " Enter start · ↑↓ PgUp PgDn scroll · q quit";
+    /** The step's keys in footer order, ranked by how much a learner needs them on screen (n and h first). */
+    private static final List<KeyFooter.Entry> STEP_KEYS = List.of(new KeyFooter.Entry("↑↓ PgUp PgDn scroll", 9),
+            new KeyFooter.Entry("h hint", 2), new KeyFooter.Entry("s solution", 3), new KeyFooter.Entry("f fast-forward", 6),
+            new KeyFooter.Entry("c check now", 4), new KeyFooter.Entry("r reset", 7), new KeyFooter.Entry("m map", 8),
+            new KeyFooter.Entry("n/Enter next", 1), new KeyFooter.Entry("p previous", 5));
 
     private final Terminal terminal;
     private final Attributes original;
@@ -192,8 +195,13 @@ public final class FullScreenView implements LessonView {
 
     private ScreenFrame.State state() {
         String where = step == null ? "introduction" : "step " + step.number() + " of " + header.lesson().steps().size();
-        String head = " kubelessons · " + header.lesson().id() + " " + header.lesson().title() + " · " + where + " · cluster "
-                + header.cluster() + " · namespace " + header.namespace();
+        // The namespace is what a learner types into kubectl: on a narrow screen the title and the rest give way, not it.
+        String head = fitting(terminal.getWidth(),
+                " kubelessons · " + header.lesson().id() + " " + header.lesson().title() + " · " + where + " · cluster "
+                        + header.cluster() + " · namespace " + header.namespace(),
+                " " + header.lesson().id() + " · " + where + " · cluster " + header.cluster() + " · namespace " + header.namespace(),
+                " " + header.lesson().id() + " · " + where + " · namespace " + header.namespace(),
+                " " + where + " · namespace " + header.namespace());
         List<String> panel = new ArrayList<>();
         CheckLines lines = new CheckLines(terminal.getWidth(), color);
         boolean greyed = !banner.isEmpty();
@@ -206,8 +214,22 @@ public final class FullScreenView implements LessonView {
                     + "; they watch the cluster from the first step on.");
         }
         String title = step == null ? "Checks" : greyed ? "Checks (last known state: the cluster is not answering)" : "Checks (live)";
-        String footer = step == null ? (missing.isEmpty() ? INTRO_KEYS : INTRO_KEYS.replace(" · q quit", " · g go to " + missing.keySet().iterator().next() + " · q quit")) : STEP_KEYS;
+        List<KeyFooter.Entry> keys = step != null ? STEP_KEYS : missing.isEmpty()
+                ? List.of(new KeyFooter.Entry("Enter start", 1), new KeyFooter.Entry("↑↓ PgUp PgDn scroll", 9))
+                : List.of(new KeyFooter.Entry("Enter start", 1), new KeyFooter.Entry("↑↓ PgUp PgDn scroll", 9),
+                        new KeyFooter.Entry("g go to " + missing.keySet().iterator().next(), 2));
+        String footer = new KeyFooter(keys).fit(Math.max(20, terminal.getWidth()));
         return new ScreenFrame.State(head, banner, body, scroll, title, panel, note, footer);
+    }
+
+    /** The first of {@code candidates} that fits {@code width}, else the last (the frame cuts it). */
+    private static String fitting(int width, String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate.length() <= width) {
+                return candidate;
+            }
+        }
+        return candidates[candidates.length - 1];
     }
 
     private void redraw() {

@@ -35,6 +35,7 @@ public final class LessonPages {
         List<String> out = new ArrayList<>(markdown.render("# " + lesson.title()));
         out.add(Style.DIM.apply(lesson.durationMinutes() + " min · " + Counted.of(lesson.steps().size(), "step") + " · namespace "
                 + header.namespace() + (header.namespaceCreated() ? " (just created, setup applied)" : "") + " · cluster " + header.cluster(), color));
+        kubectlSetup(header, "").forEach(out::add);
         out.add("");
         if (!missing.isEmpty()) {
             StringBuilder text = new StringBuilder("**Before this lesson:** ");
@@ -72,7 +73,10 @@ public final class LessonPages {
                 }
                 out.add("");
             } else if (part instanceof Block block && block.role() == BlockRole.APPLY) {
-                out.add(Style.DIM.apply("  Apply this (save it to a file and kubectl apply -n " + header.namespace() + " -f FILE):", color));
+                // Wrapped like the setup sentences: cut at the width, a narrow terminal lost the namespace and the -f.
+                out.addAll(new StyledLine().add("Apply this (save it to a file and kubectl apply -n " + header.namespace() + " -f FILE):", Style.DIM)
+                        .wrap(width, "  ", "    ", color));
+                out.addAll(kubectlSetup(header, "    "));
                 out.addAll(markdown.code(block.language(), block.content(), "    "));
                 out.add("");
             } else if (part instanceof Block block && block.role() == BlockRole.EXAMPLE) {
@@ -84,6 +88,16 @@ public final class LessonPages {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /** The learner's kubectl would reach another cluster (kwok's kubeconfig is not their default): what to type first. */
+    private List<String> kubectlSetup(LessonView.Header header, String indent) {
+        if (header.kubectlSetup().isBlank()) {
+            return List.of();
+        }
+        // The command on a line of its own, so that it is copied whole.
+        return new StyledLine().add("kubectl reaches this cluster in a shell after:\n", Style.DIM).add(header.kubectlSetup(), Style.BOLD)
+                .wrap(width, indent, indent + "  ", color);
     }
 
     /** A hint or solution asked for: a titled block of Markdown. */

@@ -14,6 +14,9 @@ final class ScreenFrame {
                  String note, String footer) {
     }
 
+    /** An outage banner may carry the next step (what to run when the cluster stays away): room for it at 60 columns. */
+    private static final int BANNER_LINES = 4;
+
     private final int width;
     private final int height;
     private final boolean color;
@@ -32,7 +35,7 @@ final class ScreenFrame {
     List<String> render(State state) {
         List<String> out = new ArrayList<>();
         out.add(Style.HEADER.apply(pad(state.header()), color));
-        wrap(state.banner(), Style.BANNER).forEach(l -> out.add(Style.BANNER.apply(pad(l), color)));
+        wrap(state.banner(), BANNER_LINES).forEach(l -> out.add(Style.BANNER.apply(pad(l), color)));
         int bodyHeight = bodyHeight(state);
         int scroll = Math.max(0, Math.min(state.scroll(), Math.max(0, state.body().size() - bodyHeight)));
         for (int i = 0; i < bodyHeight; i++) {
@@ -48,7 +51,7 @@ final class ScreenFrame {
         for (int i = 0; i < Math.min(panelRoom, state.panel().size()); i++) {
             out.add(state.panel().get(i));
         }
-        List<String> note = wrap(state.note(), Style.BOLD);
+        List<String> note = wrap(state.note(), 2);
         note.forEach(l -> out.add(Style.BOLD.apply(l, color)));
         out.add(Style.DIM.apply(new StyledLine().add(state.footer(), Style.PLAIN).truncated(width, false), color));
         while (out.size() < height) {
@@ -58,7 +61,7 @@ final class ScreenFrame {
     }
 
     private int fixedLines(State state) {
-        return 1 + wrap(state.banner(), Style.BANNER).size() + 1 + panelRoom(state) + wrap(state.note(), Style.BOLD).size() + 1;
+        return 1 + wrap(state.banner(), BANNER_LINES).size() + 1 + panelRoom(state) + wrap(state.note(), 2).size() + 1;
     }
 
     /** The panel takes what it needs, up to half the screen; the body keeps the rest. */
@@ -66,13 +69,18 @@ final class ScreenFrame {
         return Math.min(state.panel().size(), Math.max(3, height / 2 - 2));
     }
 
-    /** A banner or message: two lines at most. */
-    private List<String> wrap(String text, Style style) {
+    /** A banner or message: {@code max} lines at most, the last cut with … when there is more. */
+    private List<String> wrap(String text, int max) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         List<String> lines = new StyledLine().add(text, Style.PLAIN).wrap(width - 1, " ", " ", false);
-        return lines.size() <= 2 ? lines : List.of(lines.get(0), new StyledLine().add(lines.get(1) + " " + lines.get(2), Style.PLAIN).truncated(width, false));
+        if (lines.size() <= max) {
+            return lines;
+        }
+        List<String> kept = new ArrayList<>(lines.subList(0, max - 1));
+        kept.add(new StyledLine().add(lines.get(max - 1) + lines.get(max), Style.PLAIN).truncated(width, false));
+        return kept;
     }
 
     private String pad(String text) {

@@ -1,5 +1,6 @@
 package dev.kubelessons.tui;
 
+import dev.kubelessons.runner.LessonView;
 import dev.kubelessons.lesson.Diagram;
 import dev.kubelessons.markdown.DiagramReader;
 import java.util.ArrayList;
@@ -73,6 +74,26 @@ public final class TerminalMarkdown {
         }
     }
 
+    /** The engine's fence around generated prose (the map), {@link LessonView#PROSE_FENCE}: wrapped at spaces. */
+    private static boolean isProse(String info) {
+        return info != null && info.strip().equals(LessonView.PROSE_FENCE);
+    }
+
+    /** Each line word-wrapped, its continuation indented two more columns than the line itself. */
+    private List<String> prose(String content, String indent) {
+        List<String> lines = new ArrayList<>();
+        for (String line : content.stripTrailing().split("\n", -1)) {
+            String own = " ".repeat(line.length() - line.stripLeading().length());
+            if (line.isBlank()) {
+                lines.add("");
+                continue;
+            }
+            new StyledLine().add(line.strip(), Style.PLAIN).wrap(width - indent.length(), own, own + "  ", color)
+                    .forEach(l -> lines.add(indent + l));
+        }
+        return lines;
+    }
+
     private void block(Node node, String indent, List<String> out) {
         if (node instanceof Heading heading) {
             StyledLine line = inline(heading, new StyledLine(), Style.HEADING);
@@ -101,6 +122,9 @@ public final class TerminalMarkdown {
         } else if (node instanceof FencedCodeBlock fenced && DiagramReader.isDiagram(fenced.getInfo())
                 && DiagramReader.read(fenced.getLiteral()).isPresent()) {
             diagram(DiagramReader.read(fenced.getLiteral()).get(), indent, out);
+        } else if (node instanceof FencedCodeBlock fenced && isProse(fenced.getInfo())) {
+            out.addAll(prose(fenced.getLiteral(), indent + "    "));
+            out.add("");
         } else if (node instanceof FencedCodeBlock fenced) {
             String language = fenced.getInfo() == null ? "" : fenced.getInfo().strip().split("\\s+")[0];
             out.addAll(code(language, fenced.getLiteral(), indent + "    "));

@@ -39,4 +39,15 @@ class ListCommandTest {
         assertTrue(out.contains("[r] 03-clusterip"), out);
         assertTrue(out.contains("2 of 11 done (1 on kwok) · next: 03-clusterip"), out);
     }
+
+    @Test
+    void theStartSuggestionNamesTheCourseWhenItWasGivenOrIsNotFoundFromHere() throws Exception {
+        Path course = dev.kubelessons.Fixtures.repositoryRoot().toAbsolutePath().normalize();
+        CliProcess.Run run = new CliProcess(Map.of("KUBELESSONS_STATE", state.toString(), "COLUMNS", "200")).run("list", "--course", course.toString());
+        assertEquals(0, run.exit(), run.both());
+        assertTrue(run.out().contains("Start one with: ") && run.out().contains(" lesson <id> --course " + course), run.out());
+        assertEquals(" --course " + course, ListCommand.courseOption(null, course, java.util.Optional.empty()), "not found from here");
+        assertEquals(" --course " + course, ListCommand.courseOption(null, course, java.util.Optional.of(state)), "another course found here");
+        assertEquals("", ListCommand.courseOption(null, course, java.util.Optional.of(course)), "the course found from here");
+    }
 }

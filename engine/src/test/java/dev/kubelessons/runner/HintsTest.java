@@ -22,7 +22,7 @@ class HintsTest {
             .lesson("03-clusterip").orElseThrow();
 
     /** What the loop showed, in order: "reveal: <title>" and "note: <text>". */
-    private static final class Recorder implements LessonView {
+    private static class Recorder implements LessonView {
         final List<String> shown = new ArrayList<>();
         public void introduction(Header header, Map<String, String> missing) { }
         public void step(Header header, Step step, List<Verdict> verdicts) { }
@@ -61,6 +61,28 @@ class HintsTest {
         view.shown.clear();
         hints.next(step, verdicts, view);
         assertTrue(view.shown.get(0).startsWith("reveal: Hint: "), "a new step starts at level 1 again: " + view.shown);
+    }
+
+    @Test
+    void whenEveryCheckPassesHSaysSoAndNamesTheSkippedOnesWithoutFailureExplanations() {
+        Step step = LESSON.steps().get(0);
+        List<Verdict> verdicts = step.checks().stream()
+                .map(c -> c.needsDataPlane() ? Verdict.skipped(c, "the kwok cluster has no data plane") : Verdict.pass(c, "ok", "passes"))
+                .toList();
+        List<String[]> revealed = new ArrayList<>();
+        Recorder view = new Recorder() {
+            @Override
+            public void reveal(String title, String markdown) {
+                revealed.add(new String[] {title, markdown});
+            }
+        };
+        new Hints().next(step, verdicts, view);
+        assertEquals(1, revealed.size(), "one block, not a failure explanation per check");
+        assertEquals("Step 1: nothing to fix", revealed.get(0)[0]);
+        String text = revealed.get(0)[1];
+        assertTrue(text.startsWith("Every check of this step that can run here passes."), text);
+        assertTrue(text.contains("An HTTP GET on the Service reaches nginx: the kwok cluster has no data plane"), text);
+        step.checks().forEach(c -> assertTrue(!text.contains(c.info().explain().strip()), "no failure explanation: " + text));
     }
 
     @Test

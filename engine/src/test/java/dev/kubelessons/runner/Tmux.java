@@ -31,6 +31,11 @@ final class Tmux implements AutoCloseable {
         run(key.equals("Enter") ? List.of("tmux", "send-keys", "-t", session, "Enter") : List.of("tmux", "send-keys", "-t", session, "-l", key));
     }
 
+    /** Resizes the terminal, as a learner dragging the window does (the program gets SIGWINCH). */
+    void resize(int width, int height) throws IOException, InterruptedException {
+        run(List.of("tmux", "resize-window", "-t", session, "-x", String.valueOf(width), "-y", String.valueOf(height)));
+    }
+
     /** The visible screen only (the full-screen runner draws on the alternate screen, which has no history). */
     String visible() throws IOException, InterruptedException {
         return run(List.of("tmux", "capture-pane", "-p", "-t", session));

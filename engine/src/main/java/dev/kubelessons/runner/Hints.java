@@ -58,7 +58,7 @@ final class Hints {
         List<CheckSpec> open = step.checks().stream().filter(c -> verdicts.stream()
                 .noneMatch(v -> v.id().equals(c.info().id()) && (v.status() == Status.PASS || v.status() == Status.SKIPPED))).toList();
         if (open.isEmpty() && !step.checks().isEmpty()) {
-            view.reveal("Step " + step.number() + ": nothing to fix", allPass(step, verdicts));
+            view.reveal("Hint: step " + step.number() + " has nothing to fix", allPass(step, verdicts));
             return true;
         }
         boolean any = false;

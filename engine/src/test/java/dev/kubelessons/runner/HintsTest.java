@@ -78,7 +78,7 @@ class HintsTest {
         };
         new Hints().next(step, verdicts, view);
         assertEquals(1, revealed.size(), "one block, not a failure explanation per check");
-        assertEquals("Step 1: nothing to fix", revealed.get(0)[0]);
+        assertEquals("Hint: step 1 has nothing to fix", revealed.get(0)[0]);
         String text = revealed.get(0)[1];
         assertTrue(text.startsWith("Every check of this step that can run here passes."), text);
         assertTrue(text.contains("An HTTP GET on the Service reaches nginx: the kwok cluster has no data plane"), text);

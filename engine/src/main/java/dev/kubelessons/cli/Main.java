@@ -2,6 +2,7 @@ package dev.kubelessons.cli;
 
 import dev.kubelessons.failure.ExitCodes;
 import dev.kubelessons.failure.KubelessonsException;
+import dev.kubelessons.lesson.Launcher;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -63,7 +64,9 @@ public final class Main {
         cli.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();
             err.println("error: " + exception.getMessage());
-            err.println("  next: see '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            // The command as the user typed it (./jbang lesson ...), not picocli's bare 'lesson', which is no command on their machine.
+            String subcommand = exception.getCommandLine().getCommandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", "");
+            err.println("  next: see '" + Launcher.command((subcommand + " --help").strip()) + "'");
             return ExitCodes.BAD_INPUT;
         });
         return cli;

@@ -171,4 +171,15 @@ class CliErrorsTest {
         assertTrue(lint.err().contains("error: no lessons in " + empty), lint.err());
         assertTrue(lint.err().contains("next: pass --lessons DIR with the folder of lesson files"), lint.err());
     }
+
+    @Test
+    void anUnknownOptionNamesTheHelpOfTheCommandAsTyped() {
+        // picocli's own name for the root is the bare 'lesson', which is no command on a learner's machine.
+        Run root = run("03-clusterip", "--frobnicate");
+        assertEquals(ExitCodes.BAD_INPUT, root.exit(), root.err());
+        assertTrue(root.err().contains("next: see '" + dev.kubelessons.lesson.Launcher.command("--help") + "'"), root.err());
+        Run sub = run("cluster", "up", "--frobnicate");
+        assertEquals(ExitCodes.BAD_INPUT, sub.exit(), sub.err());
+        assertTrue(sub.err().contains("next: see '" + dev.kubelessons.lesson.Launcher.command("cluster up --help") + "'"), sub.err());
+    }
 }

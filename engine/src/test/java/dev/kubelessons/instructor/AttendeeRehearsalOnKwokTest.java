@@ -81,8 +81,7 @@ class AttendeeRehearsalOnKwokTest {
         assertTrue(text.contains("poddisruptionbudgets") && text.contains("forbidden"), "the NO-GO says what was refused: " + text);
         assertTrue(notes.toString().contains("network fence: one ClusterNetworkPolicy"), notes.toString());
         assertTrue(new Teardown(admin).namespaces(List.of(AttendeeRehearsal.ATTENDEE)).stream()
-                .allMatch(ns -> admin.namespaces().withName(ns).get().getMetadata().getDeletionTimestamp() != null),
-                "the stand-in attendee is being removed");
+                .allMatch(ns -> gone(admin, ns)), "the stand-in attendee is being removed");
 
         // The same lesson passes with the instructor's own credentials: only the attendee rehearsal catches it.
         StringWriter asInstructor = new StringWriter();
@@ -113,4 +112,10 @@ class AttendeeRehearsalOnKwokTest {
         return parsed.lesson().orElseThrow();
     }
 
+
+    /** Being deleted, or deleted already: kwok can finish deleting an empty namespace before the test looks. */
+    private static boolean gone(KubernetesClient admin, String namespace) {
+        io.fabric8.kubernetes.api.model.Namespace found = admin.namespaces().withName(namespace).get();
+        return found == null || found.getMetadata().getDeletionTimestamp() != null;
+    }
 }

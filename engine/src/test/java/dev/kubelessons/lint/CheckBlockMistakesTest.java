@@ -1,5 +1,8 @@
 package dev.kubelessons.lint;
 
+import static dev.kubelessons.lint.OneStepLessons.lesson;
+import static dev.kubelessons.lint.OneStepLessons.only;
+import static dev.kubelessons.lint.OneStepLessons.place;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,49 +21,14 @@ class CheckBlockMistakesTest {
     @TempDir
     Path lessons;
 
-    private static final String FRONT = """
-            ---
-            id: %s
-            title: A lesson
-            paths: {top-down: 1}
-            duration: 5m
-            prerequisites: []
-            objectives: [Do it]
-            ---
-            ## Step one
-
-            """;
-
-    private static final String SOLUTION = """
-
-            ```sh solution
-            kubectl create service clusterip web --tcp=80:80
-            ```
-            """;
-
-    private static String lesson(String id, String checks) {
-        return FRONT.formatted(id) + checks + SOLUTION;
+    /** 1-based line of the first line of {@code text} that contains {@code fragment}. */
+    private static int line(String text, String fragment) {
+        return place(text, fragment)[0];
     }
 
     private List<Problem> lint(String id, String text) throws IOException {
         Files.writeString(lessons.resolve(id + ".md"), text);
         return new Linter().lint(new CourseLoader().load(lessons));
-    }
-
-    private static Problem only(List<Problem> problems) {
-        assertEquals(1, problems.size(), () -> problems.stream().map(Problem::format).collect(Collectors.joining("\n")));
-        return problems.get(0);
-    }
-
-    /** 1-based line of the first line of {@code text} that contains {@code fragment}. */
-    private static int line(String text, String fragment) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(fragment)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(fragment + " not in the text");
     }
 
     @Test

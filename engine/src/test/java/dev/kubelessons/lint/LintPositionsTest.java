@@ -1,5 +1,8 @@
 package dev.kubelessons.lint;
 
+import static dev.kubelessons.lint.OneStepLessons.lesson;
+import static dev.kubelessons.lint.OneStepLessons.only;
+import static dev.kubelessons.lint.OneStepLessons.place;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,50 +22,9 @@ class LintPositionsTest {
     @TempDir
     Path lessons;
 
-    private static final String FRONT = """
-            ---
-            id: %s
-            title: A lesson
-            paths: {top-down: 1}
-            duration: 5m
-            prerequisites: []
-            objectives: [Do it]
-            ---
-            ## Step one
-
-            """;
-
-    private static final String SOLUTION = """
-
-            ```sh solution
-            kubectl create service clusterip web --tcp=80:80
-            ```
-            """;
-
-    private String lesson(String id, String checks) {
-        return FRONT.formatted(id) + checks + SOLUTION;
-    }
-
     private List<Problem> lint(String file, String text) throws IOException {
         Files.writeString(lessons.resolve(file), text);
         return new Linter().lint(new CourseLoader().load(lessons));
-    }
-
-    private static Problem only(List<Problem> problems) {
-        assertEquals(1, problems.size(), () -> problems.stream().map(Problem::format).collect(Collectors.joining("\n")));
-        return problems.get(0);
-    }
-
-    /** 1-based line of the first line of {@code text} containing {@code fragment}, and the column of the fragment in it. */
-    private static int[] place(String text, String fragment) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int at = lines[i].indexOf(fragment);
-            if (at >= 0) {
-                return new int[] {i + 1, at + 1};
-            }
-        }
-        throw new AssertionError(fragment + " not in the text");
     }
 
     private static void assertAt(int[] expected, Problem problem) {
